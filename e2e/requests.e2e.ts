@@ -1,0 +1,107 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFromPage, launchBrowser, logIn, newPage, screenshot, unitIdByName } from './support/browser.ts';
+
+describe('citizen requests', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchBrowser(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('takes a call with the keyboard only: category by pinyin initials, Ctrl+Enter, dispatch with a digit', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'rexian');
+    await page.goto('/requests/new');
+    // The category field has the focus: type its pinyin initials and take the first match.
+    await page.getByTestId('intake-service').locator('input').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="intake-service"]') !== null)).resolves.toBe(true);
+    await page.keyboard.type('zdjy');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().getByText('城市管理 › 占道经营').waitFor();
+    // Enter chooses the category and moves on to the description.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('intake-description');
+    await page.keyboard.type('中关村大街27号门前有流动摊贩占道经营，影响行人通行');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('海淀区中关村大街27号');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('zgc');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().getByText('中关村街道').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('intake-name');
+    await page.keyboard.type('王秀兰');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('13812345678');
+    await screenshot(page, 'requests-01-call-taker-form');
+    await page.keyboard.press('Control+Enter');
+    const code = (await page.getByTestId('intake-code').textContent())!.trim();
+    expect(code).toMatch(/^HD\d{6}[2-9A-Z]{8}$/);
+    await page.getByTestId('intake-suggestions').getByText('中关村街道').first().waitFor();
+    await screenshot(page, 'requests-02-dispatch-suggestions');
+    await page.keyboard.press('1');
+    await page.getByText('已派至中关村街道').waitFor();
+    const found = await apiFromPage<{ items: { code: string; status: string; leadUnitName: string }[] }>(page, 'GET', `/api/requests?q=${code}`);
+    expect(found.body.items[0]).toMatchObject({ code, status: 'dispatched', leadUnitName: '中关村街道' });
+    await context.close();
+  });
+
+  it('lets a citizen file a request and follow it by its tracking code, anonymised', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/report');
+    await page.getByTestId('public-service').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '噪音扰民' }).click();
+    await page.getByTestId('public-description').fill('学院路小区楼下夜间施工噪音扰民，请回电13912345678');
+    await page.getByTestId('public-address').fill('海淀区学院路30号');
+    await page.getByTestId('public-submit').click();
+    const code = (await page.getByTestId('public-code').textContent())!.trim();
+    await screenshot(page, 'requests-03-public-filed');
+    await page.getByRole('button', { name: '查看进度' }).click();
+    await page.waitForURL(`**/track/${code}`);
+    await page.getByTestId('track-status').getByText('已受理').waitFor();
+    const card = await page.getByTestId('track-card').textContent();
+    expect(card).toContain('[电话已隐藏]');
+    expect(card).not.toContain('13912345678');
+    await screenshot(page, 'requests-04-public-tracking');
+    await page.goto('/track/HD000000ZZZZZZZZ');
+    await page.getByText('没有找到该查询码对应的诉求').waitFor();
+    await context.close();
+  });
+
+  it('shows the hotline dashboard with the ranking, the monthly theme and the map', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'rexian');
+    await page.goto('/requests/dashboard');
+    await page.getByTestId('ranking-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('request-map').locator('canvas').first().waitFor();
+    await page.getByTestId('monthly-theme').waitFor();
+    await screenshot(page, 'requests-05-dashboard', true);
+    await context.close();
+  });
+
+  it('lets the unit accept and reply to its request on the detail page', async () => {
+    // The hotline takes and dispatches a request to 中关村街道 through the API.
+    const hotline = await newPage(browser);
+    await logIn(hotline.page, 'rexian');
+    const services = await apiFromPage<{ id: string; code: string }[]>(hotline.page, 'GET', '/api/request-services');
+    const taken = await apiFromPage<{ id: string; code: string }>(hotline.page, 'POST', '/api/requests', {
+      serviceId: services.body.find((s) => s.code === 'CSGL-HJWS')!.id, description: '知春路小区垃圾桶满溢三天无人清运', address: '海淀区知春路56号', divisionCode: '110108011',
+      citizenName: '赵桂英', citizenPhone: '13600001111',
+    });
+    const unitId = await unitIdByName(hotline.page, '中关村街道');
+    expect((await apiFromPage(hotline.page, 'POST', `/api/requests/${taken.body.id}/events`, { event: 'dispatch', version: 1, unitId })).status).toBe(200);
+    await hotline.context.close();
+
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'zgc');
+    await page.goto(`/requests?q=${taken.body.code}`);
+    await page.getByTestId('requests-table').getByRole('link', { name: taken.body.code }).click();
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+    await page.getByTestId('request-actions').getByRole('button', { name: /签\s*收/ }).click();
+    await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('request-status').getByText('已签收').waitFor();
+    await page.getByTestId('request-actions').getByRole('button', { name: /答\s*复/ }).click();
+    await page.locator('.ant-modal textarea').fill('已到现场劝离摊贩，并安排城管队员每日巡查。');
+    await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('request-status').getByText('已答复').waitFor();
+    await screenshot(page, 'requests-06-unit-replied', true);
+    await context.close();
+  });
+});

@@ -1,0 +1,231 @@
+// Data collection (填报): what each unit owes per period, entering values by form (or by Excel,
+// which lands here too), and submitting them for review.
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { assessmentEvidence, assessmentObservations, assessmentSubmissions } from '../db/schema/index.ts';
+import type { ActionContext, Actor } from '../auth/actor.ts';
+import { ensure } from '../auth/policy.ts';
+import { recordAudit } from '../audit/audit-trail.ts';
+import { conflict, notFound, staleVersion, unprocessable } from '../http/errors.ts';
+import { indicatorsDue, type SchemeContent, type SchemeNode, type SchemeView } from '../../core/scheme/scheme.ts';
+import { deadlineInstant, type DueItem, type SubmissionState, type SubmissionView } from '../../core/scheme/collection.ts';
+import { submissionPolicy } from './assessment-policy.ts';
+import { publishedScheme } from './scheme-service.ts';
+import { assessedUnit, assessedUnits, type AssessedUnit } from './unit-scope.ts';
+import { outlierFlags } from './outlier-flags.ts';
+
+type SubmissionRow = typeof assessmentSubmissions.$inferSelect;
+export interface ValueEntry { indicatorCode: string; value: number | null; note?: string | undefined }
+export interface ValueProblem { indicatorCode: string; message: string }
+
+export function periodOf(content: SchemeContent, period: string) {
+  const index = content.periods.findIndex((p) => p.code === period);
+  if (index < 0) throw notFound(`考核周期 ${period}`);
+  return { ...content.periods[index]!, index, previous: index > 0 ? content.periods[index - 1]!.code : null };
+}
+
+/** Per-cell checks of entered values: known and due indicator, finite number, within its range. */
+export function checkValue(node: SchemeNode | undefined, value: number | null): string | null {
+  if (!node) return '不是本期应填报的指标 (not an indicator due this period)';
+  if (value === null) return null;
+  if (!Number.isFinite(value)) return '必须是数字 (must be a number)';
+  if (node.min != null && value < node.min) return `不能小于 ${node.min} (below the minimum)`;
+  if (node.max != null && value > node.max) return `不能大于 ${node.max} (above the maximum)`;
+  return null;
+}
+
+const audit = (tx: Tx, ctx: ActionContext, action: string, id: string, before: unknown, after: unknown) =>
+  recordAudit(tx, { actorId: ctx.actor.id, actorName: ctx.actor.displayName, action, entityType: 'assessment_submission', entityId: id, before, after, requestId: ctx.requestId });
+
+async function findSubmission(db: Db | Tx, year: number, period: string, unitId: string): Promise<SubmissionRow | undefined> {
+  const [row] = await db.select().from(assessmentSubmissions).where(and(
+    eq(assessmentSubmissions.year, year), eq(assessmentSubmissions.period, period), eq(assessmentSubmissions.unitId, unitId)));
+  return row;
+}
+
+/** What units owe for the year: one line per unit and period, with state and deadline. */
+export async function dueList(db: Db, actor: Actor, year: number, unitId?: string): Promise<DueItem[]> {
+  const scheme = await publishedScheme(db, year);
+  let scope: AssessedUnit[];
+  if (unitId) {
+    if (!submissionPolicy.read(actor, unitId)) throw notFound('单位');
+    scope = [await assessedUnit(db, scheme.content, unitId)];
+  } else if (submissionPolicy.readAll(actor)) scope = await assessedUnits(db, scheme.content);
+  else if (actor.unitId) scope = [await assessedUnit(db, scheme.content, actor.unitId)];
+  else scope = [];
+  if (scope.length === 0) return [];
+  const rows = await db.select({ s: assessmentSubmissions }).from(assessmentSubmissions)
+    .where(and(eq(assessmentSubmissions.year, year), inArray(assessmentSubmissions.unitId, scope.map((u) => u.id))));
+  const filledCodes = await filledIndicators(db, rows.map((r) => r.s.id));
+  const byKey = new Map(rows.map((r) => [`${r.s.unitId}/${r.s.period}`, r]));
+  const now = Date.now();
+  const out: DueItem[] = [];
+  for (const u of scope) {
+    for (const p of scheme.content.periods) {
+      const r = byKey.get(`${u.id}/${p.code}`);
+      const state = (r?.s.state ?? 'draft') as SubmissionState;
+      out.push({
+        period: p.code, label: p.label, deadline: p.deadline, unitId: u.id, unitName: u.name, submissionId: r?.s.id ?? null, state,
+        late: r?.s.late ?? false, overdue: (state === 'draft' || state === 'returned') && now > deadlineInstant(p.deadline).getTime(),
+        filled: r ? countDue(filledCodes.get(r.s.id), indicatorsDue(scheme.content, u.categoryCode, p.code)) : 0,
+        due: indicatorsDue(scheme.content, u.categoryCode, p.code).length, reviewComment: r?.s.reviewComment ?? '',
+      });
+    }
+  }
+  return out;
+}
+
+/** Codes with a value, per submission: "filled" counts only what the unit owes, not what the office imported. */
+export async function filledIndicators(db: Db | Tx, submissionIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (let i = 0; i < submissionIds.length; i += 1000) {
+    const rows = await db.select({ id: assessmentObservations.submissionId, code: assessmentObservations.indicatorCode }).from(assessmentObservations)
+      .where(and(inArray(assessmentObservations.submissionId, submissionIds.slice(i, i + 1000)), isNotNull(assessmentObservations.value)));
+    for (const r of rows) {
+      let set = out.get(r.id);
+      if (!set) out.set(r.id, (set = new Set()));
+      set.add(r.code);
+    }
+  }
+  return out;
+}
+
+export const countDue = (filled: Set<string> | undefined, due: SchemeNode[]) => due.filter((n) => filled?.has(n.code)).length;
+
+async function valuesOf(db: Db | Tx, submissionId: string | undefined): Promise<Map<string, { value: number | null; note: string }>> {
+  if (!submissionId) return new Map();
+  const rows = await db.select().from(assessmentObservations).where(eq(assessmentObservations.submissionId, submissionId));
+  return new Map(rows.map((r) => [r.indicatorCode, { value: r.value, note: r.note }]));
+}
+
+export async function submissionView(db: Db | Tx, actor: Actor, year: number, period: string, unitId: string, scheme?: SchemeView): Promise<SubmissionView> {
+  if (!submissionPolicy.read(actor, unitId)) throw notFound('单位');
+  const s = scheme ?? await publishedScheme(db, year);
+  const p = periodOf(s.content, period);
+  const unit = await assessedUnit(db, s.content, unitId);
+  const row = await findSubmission(db, year, period, unitId);
+  const values = await valuesOf(db, row?.id);
+  const previousRow = p.previous ? await findSubmission(db, year, p.previous, unitId) : undefined;
+  const previous = await valuesOf(db, previousRow?.id);
+  const due = indicatorsDue(s.content, unit.categoryCode, period);
+  const nodes = new Map(s.content.categories.find((c) => c.categoryCode === unit.categoryCode)!.nodes.map((n) => [n.code, n]));
+  // Outliers compare a unit with its peers: only reviewers see them, never the unit itself.
+  const outliers = submissionPolicy.review(actor) && row && row.state !== 'draft'
+    ? await outlierFlags(db, s.content, year, period, unit.categoryCode, unitId) : new Map<string, 'high' | 'low'>();
+  const evidence = row ? await db.select({ id: assessmentEvidence.id, fileName: assessmentEvidence.fileName, size: assessmentEvidence.size, indicatorCode: assessmentEvidence.indicatorCode })
+    .from(assessmentEvidence).where(eq(assessmentEvidence.submissionId, row.id)) : [];
+  const lines = due.map((n) => {
+    const v = values.get(n.code)?.value ?? null;
+    const before = previous.get(n.code)?.value ?? null;
+    return {
+      indicatorCode: n.code, name: n.name, dimension: nodes.get(n.parent ?? '')?.name ?? '', unitOfMeasure: n.unitOfMeasure ?? '',
+      direction: n.direction ?? 1, target: n.target ?? null, min: n.min ?? null, max: n.max ?? null,
+      value: v, note: values.get(n.code)?.note ?? '', previous: before, change: v !== null && before !== null ? v - before : null,
+      outlier: outliers.get(n.code) ?? null,
+      evidence: evidence.filter((e) => e.indicatorCode === n.code).map(({ id, fileName, size }) => ({ id, fileName, size })),
+    };
+  });
+  return {
+    id: row?.id ?? null, year, period, periodLabel: p.label, deadline: p.deadline, unitId, unitName: unit.name, categoryCode: unit.categoryCode,
+    state: (row?.state ?? 'draft') as SubmissionState, late: row?.late ?? false, submittedAt: row?.submittedAt?.toISOString() ?? null,
+    reviewComment: row?.reviewComment ?? '', returnedCount: row?.returnedCount ?? 0, version: row?.version ?? 0, lines,
+    flags: { missing: lines.filter((l) => l.value === null).length, late: row?.late ?? false, outliers: lines.filter((l) => l.outlier).length },
+  };
+}
+
+/**
+ * Writes values into a unit's submission in one transaction, creating it on first save. Only a
+ * draft or returned submission changes; every cell is checked first and nothing is written when
+ * any cell is wrong.
+ */
+export async function saveValues(db: Db, ctx: ActionContext, year: number, period: string, unitId: string, version: number, entries: ValueEntry[], action = 'submission.save'): Promise<SubmissionView> {
+  await saveValuesRow(db, ctx, year, period, unitId, version, entries, action);
+  return submissionView(db, ctx.actor, year, period, unitId);
+}
+
+/** saveValues without building the view afterwards (imports and the demo save many). */
+export async function saveValuesRow(db: Db, ctx: ActionContext, year: number, period: string, unitId: string, version: number, entries: ValueEntry[], action = 'submission.save'): Promise<SubmissionRow> {
+  if (!submissionPolicy.read(ctx.actor, unitId)) throw notFound('单位');
+  ensure(submissionPolicy.edit(ctx.actor, unitId), '只能填报本单位的数据');
+  const scheme = await publishedScheme(db, year);
+  periodOf(scheme.content, period);
+  const unit = await assessedUnit(db, scheme.content, unitId);
+  const due = new Map(indicatorsDue(scheme.content, unit.categoryCode, period).map((n) => [n.code, n]));
+  const problems: { indicatorCode: string; message: string }[] = [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (seen.has(e.indicatorCode)) problems.push({ indicatorCode: e.indicatorCode, message: '重复填报 (given twice)' });
+    seen.add(e.indicatorCode);
+    const message = checkValue(due.get(e.indicatorCode), e.value);
+    if (message) problems.push({ indicatorCode: e.indicatorCode, message });
+  }
+  if (problems.length) throw unprocessable(`有 ${problems.length} 个数据不符合要求：${problems[0]!.indicatorCode} ${problems[0]!.message}`, { problems });
+  return db.transaction(async (tx) => {
+    let row = await findSubmission(tx, year, period, unitId);
+    if (!row) {
+      if (version !== 0) throw staleVersion('填报', 0);
+      row = (await tx.insert(assessmentSubmissions).values({ id: randomUUID(), year, period, unitId }).returning())[0]!;
+    } else {
+      if (row.state === 'submitted' || row.state === 'approved') throw conflict('已报送的数据不能修改；如需修改请联系审核员退回 (submitted data is locked)');
+      if (row.version !== version) throw staleVersion('填报', row.version);
+      const [updated] = await tx.update(assessmentSubmissions).set({ version: version + 1, updatedAt: new Date() })
+        .where(and(eq(assessmentSubmissions.id, row.id), eq(assessmentSubmissions.version, version))).returning();
+      if (!updated) throw staleVersion('填报', version + 1);
+      row = updated;
+    }
+    const id = row.id;
+    const before = Object.fromEntries([...(await valuesOf(tx, id))].map(([k, v]) => [k, v.value]));
+    await writeValues(tx, id, entries);
+    await audit(tx, ctx, action, id, { values: before }, { values: Object.fromEntries(entries.map((e) => [e.indicatorCode, e.value])), version: row.version });
+    return row;
+  });
+}
+
+/** Upserts values in batches: one statement per 1,000 values keeps big imports fast. */
+export async function writeValues(tx: Tx, submissionId: string, entries: ValueEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    const batch = entries.slice(i, i + 1000).map((e) => ({ submissionId, indicatorCode: e.indicatorCode, value: e.value, note: e.note ?? '', updatedAt: new Date() }));
+    await tx.insert(assessmentObservations).values(batch).onConflictDoUpdate({
+      target: [assessmentObservations.submissionId, assessmentObservations.indicatorCode],
+      set: { value: sql`excluded.value`, note: sql`excluded.note`, updatedAt: sql`excluded.updated_at` },
+    });
+  }
+}
+
+/** Submits for review; every due value must be there. The first submission after the deadline is late. */
+export async function submitValues(db: Db, ctx: ActionContext, year: number, period: string, unitId: string, version: number): Promise<SubmissionView> {
+  await submitValuesRow(db, ctx, year, period, unitId, version);
+  return submissionView(db, ctx.actor, year, period, unitId);
+}
+
+/** submitValues without the view; `now` lets the demo submit on the days it tells of. */
+export async function submitValuesRow(db: Db, ctx: ActionContext, year: number, period: string, unitId: string, version: number, now = new Date()): Promise<SubmissionRow> {
+  if (!submissionPolicy.read(ctx.actor, unitId)) throw notFound('单位');
+  ensure(submissionPolicy.edit(ctx.actor, unitId), '只能报送本单位的数据');
+  const scheme = await publishedScheme(db, year);
+  const p = periodOf(scheme.content, period);
+  const unit = await assessedUnit(db, scheme.content, unitId);
+  return db.transaction(async (tx) => {
+    const row = await findSubmission(tx, year, period, unitId);
+    if (!row) throw unprocessable('尚未填报任何数据 (nothing entered yet)');
+    if (row.state === 'submitted' || row.state === 'approved') throw conflict('已经报送 (already submitted)');
+    if (row.version !== version) throw staleVersion('填报', row.version);
+    const values = await valuesOf(tx, row.id);
+    const missing = indicatorsDue(scheme.content, unit.categoryCode, period).filter((n) => values.get(n.code)?.value == null);
+    if (missing.length) {
+      throw unprocessable(`还有 ${missing.length} 项指标未填报：${missing.slice(0, 3).map((n) => n.name).join('、')} (values missing)`, { missing: missing.map((n) => n.code) });
+    }
+    const late = row.state === 'draft' ? now > deadlineInstant(p.deadline) : row.late;
+    const [after] = await tx.update(assessmentSubmissions).set({ state: 'submitted', submittedAt: now, late, version: version + 1, updatedAt: now })
+      .where(eq(assessmentSubmissions.id, row.id)).returning();
+    await audit(tx, ctx, 'submission.submit', row.id, row, after);
+    return after!;
+  });
+}
+
+export async function loadSubmission(db: Db | Tx, id: string): Promise<SubmissionRow> {
+  const [row] = await db.select().from(assessmentSubmissions).where(eq(assessmentSubmissions.id, id));
+  if (!row) throw notFound('填报');
+  return row;
+}

@@ -1,0 +1,136 @@
+// Taking in a request, whatever the channel: the call-taker's form, the public web form, Open311,
+// a bulk import. One transaction: the request, its first step, the duplicate check, the audit.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, gte, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { citizenRequests, requestAreas, requestServices } from '../db/schema/index.ts';
+import { findDuplicates } from '../../core/requests/duplicates.ts';
+import { boundingBox, nearestArea, type AreaCentre } from '../../core/requests/geo.ts';
+import { shanghaiOffsetMs } from '../../core/requests/sla.ts';
+import { unprocessable } from '../http/errors.ts';
+import { intakeBatcher } from './intake-batcher.ts';
+import { dbKey } from './db-key.ts';
+import { remembered } from './process-cache.ts';
+import { getSettings } from './rates-service.ts';
+import { keywordText } from './segmenter.ts';
+import type { ServiceRow } from './catalogue-service.ts';
+
+export type RequestRow = typeof citizenRequests.$inferSelect;
+
+export interface IntakeInput {
+  service: ServiceRow;
+  description: string;
+  address: string;
+  lat: number | null;
+  lon: number | null;
+  divisionCode: string | null;
+  citizenName: string;
+  citizenPhone: string;
+  channel: string;
+  attributes?: Record<string, unknown> | null;
+  mediaUrl?: string | null;
+  apiKeyId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** Who takes it in: an official, or a channel without one (public form, Open311 client). */
+export interface IntakeActor { actorId: string | null; actorName: string; requestId: string }
+
+const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * HD + Beijing date + 8 random characters: short enough to read out on the phone, hard to guess.
+ * A clash (about one a year at Beijing's volume) is retried with a fresh code.
+ */
+export function newRequestCode(at: Date): string {
+  const day = new Date(at.getTime() + shanghaiOffsetMs).toISOString().slice(2, 10).replaceAll('-', '');
+  const bytes = randomBytes(8);
+  return `HD${day}${[...bytes].map((b) => codeAlphabet[b % 32]).join('')}`;
+}
+
+let areaCache: { at: number; areas: AreaCentre[] } | undefined;
+
+export async function areaCentres(db: Db): Promise<AreaCentre[]> {
+  if (areaCache && Date.now() - areaCache.at < 60_000) return areaCache.areas;
+  const rows = await db.select().from(requestAreas);
+  areaCache = { at: Date.now(), areas: rows };
+  return rows;
+}
+
+export async function findService(db: Db, by: { id?: string; code?: string }): Promise<ServiceRow | undefined> {
+  const [row] = await db.select().from(requestServices)
+    .where(by.id ? eq(requestServices.id, by.id) : eq(requestServices.code, by.code ?? ''));
+  return row;
+}
+
+/** The street or town of a request: the one named (it must be one of the district's), or the one its point falls in. */
+async function resolveDivision(db: Db, input: IntakeInput): Promise<string | null> {
+  const areas = await areaCentres(db);
+  if (input.divisionCode) {
+    if (areas.length && !areas.some((a) => a.divisionCode === input.divisionCode)) {
+      throw unprocessable(`街道乡镇 ${input.divisionCode} 不在本区 (not a street or town of the district)`, { field: 'divisionCode' });
+    }
+    return input.divisionCode;
+  }
+  if (input.lat === null || input.lon === null) return null;
+  return nearestArea({ lat: input.lat, lon: input.lon }, areas)?.divisionCode ?? null;
+}
+
+async function findDuplicateOf(db: Db, input: IntakeInput, receivedAt: Date): Promise<string | null> {
+  if (input.lat === null || input.lon === null) return null;
+  // Settings change rarely; intake reads them on every request.
+  const s = await remembered(`settings:${dbKey(db)}`, 10_000, () => getSettings(db));
+  const box = boundingBox({ lat: input.lat, lon: input.lon }, s.duplicateRadiusM);
+  const since = new Date(receivedAt.getTime() - s.duplicateWindowHours * 3_600_000);
+  const r = citizenRequests;
+  const candidates = await db.select({ id: r.id, code: r.code, serviceId: r.serviceId, receivedAt: r.receivedAt, lat: r.lat, lon: r.lon, status: r.status })
+    .from(r).where(and(eq(r.serviceId, input.service.id), gte(r.receivedAt, since), lte(r.receivedAt, receivedAt), ne(r.status, 'closed'),
+      isNotNull(r.lat), sql`${r.lat} BETWEEN ${box.minLat} AND ${box.maxLat}`, sql`${r.lon} BETWEEN ${box.minLon} AND ${box.maxLon}`))
+    .limit(200);
+  const matches = findDuplicates({ serviceId: input.service.id, lat: input.lat, lon: input.lon, receivedAt },
+    candidates.map((c) => ({ ...c, lat: c.lat!, lon: c.lon!, open: true })), { radiusM: s.duplicateRadiusM, windowHours: s.duplicateWindowHours });
+  return matches[0]?.id ?? null;
+}
+
+/**
+ * Creates the request. With an idempotency key, a second call with the same key (from the same
+ * API key) returns the first request and creates nothing: `created` tells which happened.
+ */
+export async function takeIn(db: Db, who: IntakeActor, input: IntakeInput, receivedAt = new Date()): Promise<{ request: RequestRow; created: boolean }> {
+  if (!input.service.active) throw unprocessable(`诉求类别 ${input.service.code} 已停用 (service is inactive)`, { field: 'serviceId' });
+  if (input.idempotencyKey) {
+    const earlier = await findByIdempotencyKey(db, input.apiKeyId ?? null, input.idempotencyKey);
+    if (earlier) return { request: earlier, created: false };
+  }
+  const divisionCode = await resolveDivision(db, input);
+  const duplicateOfId = await findDuplicateOf(db, input, receivedAt);
+  const keywords = keywordText(input.description);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const created = await insertRequest(db, who, input, { divisionCode, duplicateOfId, keywords, receivedAt });
+    if (created) return { request: created, created: true };
+    // A concurrent call with the same idempotency key won the race, or the code clashed.
+    const earlier = input.idempotencyKey ? await findByIdempotencyKey(db, input.apiKeyId ?? null, input.idempotencyKey) : undefined;
+    if (earlier) return { request: earlier, created: false };
+  }
+  throw new Error('could not find a free request code');
+}
+
+function insertRequest(db: Db, who: IntakeActor, input: IntakeInput, derived: { divisionCode: string | null; duplicateOfId: string | null; keywords: string; receivedAt: Date }): Promise<RequestRow | undefined> {
+  const { divisionCode, duplicateOfId, keywords, receivedAt } = derived;
+  return intakeBatcher(db).write({
+    actorId: who.actorId, actorName: who.actorName, requestId: who.requestId, note: input.channel,
+    row: {
+      id: randomUUID(), code: newRequestCode(receivedAt), serviceId: input.service.id, status: 'received', channel: input.channel,
+      description: input.description, address: input.address, lat: input.lat, lon: input.lon, divisionCode,
+      citizenName: input.citizenName, citizenPhone: input.citizenPhone, attributes: input.attributes ?? null, mediaUrl: input.mediaUrl ?? null,
+      keywords, duplicateOfId, receivedAt, apiKeyId: input.apiKeyId ?? null, idempotencyKey: input.idempotencyKey ?? null, updatedAt: receivedAt,
+    },
+  });
+}
+
+async function findByIdempotencyKey(db: Db, apiKeyId: string | null, key: string): Promise<RequestRow | undefined> {
+  const r = citizenRequests;
+  const [row] = await db.select().from(r)
+    .where(and(apiKeyId ? eq(r.apiKeyId, apiKeyId) : sql`${r.apiKeyId} IS NULL`, eq(r.idempotencyKey, key)));
+  return row;
+}

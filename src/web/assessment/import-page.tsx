@@ -1,0 +1,115 @@
+// 批量导入与加减分: the office imports values for every unit from one workbook (with progress), and
+// sees the year's bonus, penalty and veto entries with their approval state.
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/api-error.ts';
+import { api } from '../api/client.ts';
+import { useUser } from '../auth/session-context.tsx';
+import { PageHeader } from '../shell/page-header.tsx';
+import { useLoader } from '../shell/use-loader.ts';
+import { assessmentApi, download, type AdjustmentView, type ImportJob } from './assessment-api.ts';
+import { score2, useText } from './assessment-text.tsx';
+import { assessmentYears } from './due-page.tsx';
+
+export function ImportPage() {
+  const tx = useText();
+  const user = useUser();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(assessmentYears[0]!);
+  const [period, setPeriod] = useState('Y');
+  const [sent, setSent] = useState<number | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const adjustments = useLoader(() => assessmentApi.adjustments(year), [year]);
+  const start = async (file: File) => {
+    setJob(null);
+    try {
+      let current = await assessmentApi.startImport(year, period, file, setSent);
+      setSent(null);
+      setJob(current);
+      while (current.status === 'running') {
+        await new Promise((r) => setTimeout(r, 300));
+        current = await assessmentApi.importJob(current.id);
+        setJob(current);
+      }
+    } catch (e) { setSent(null); message.error(e instanceof ApiError ? e.message : String(e)); }
+    return false;
+  };
+  const share = job && job.total ? Math.round((job.done / job.total) * 100) : 0;
+  return (
+    <div className="page">
+      <PageHeader title={tx('批量导入与加减分', 'Import & adjustments')} extra={<Space>
+        <Select value={year} onChange={setYear} options={assessmentYears.map((y) => ({ value: y, label: tx(`${y}年度`, String(y)) }))} />
+        <Select value={period} onChange={setPeriod} options={[{ value: 'Q1', label: '一季度' }, { value: 'H1', label: '上半年' }, { value: 'Q1-3', label: '前三季度' }, { value: 'Y', label: '全年' }]} />
+      </Space>} />
+      <Card size="small" className="section-card" title={tx('统计局/考评数据批量导入', 'Bulk import')}>
+        <Space>
+          <Button onClick={() => download(assessmentApi.importTemplateUrl(year, period))}>{tx('下载导入模板', 'Template')}</Button>
+          <Upload showUploadList={false} accept=".xlsx" beforeUpload={(f) => start(f)}><Button type="primary">{tx('上传并导入', 'Upload and import')}</Button></Upload>
+        </Space>
+        {sent !== null && <Progress percent={Math.round(sent * 100)} status="active" format={(p) => tx(`上传 ${p}%`, `upload ${p}%`)} />}
+        {job && <div style={{ marginTop: 12 }}>
+          <Progress percent={job.status === 'done' ? 100 : share} status={job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active'} />
+          <Alert type={job.status === 'failed' ? 'error' : job.status === 'done' ? 'success' : 'info'} showIcon title={job.message}
+            description={job.errors.length ? <ul style={{ margin: 0 }}>{job.errors.slice(0, 15).map((e) => <li key={`${e.sheet}${e.row}${e.column}`}>{`${e.sheet} ${e.column}${e.row}：${e.message}`}</li>)}</ul> : undefined} />
+        </div>}
+      </Card>
+      <Card size="small" className="section-card" style={{ marginTop: 12 }} title={tx('加分、扣分与一票否决事项', 'Bonus, penalty and veto entries')}
+        extra={<ProposeAdjustment year={year} period={period} onDone={() => void adjustments.reload()} />}>
+        <Table<AdjustmentView> size="small" rowKey="id" loading={adjustments.loading} dataSource={adjustments.data ?? []} pagination={false} columns={[
+          { title: tx('单位', 'Unit'), dataIndex: 'unitName' },
+          { title: tx('期', 'Period'), dataIndex: 'period', width: 70 },
+          { title: tx('类别', 'Kind'), dataIndex: 'kind', width: 80, render: (k: string) => ({ bonus: <Tag color="green">{tx('加分', 'bonus')}</Tag>, penalty: <Tag color="orange">{tx('扣分', 'penalty')}</Tag>, veto: <Tag color="black">{tx('否决', 'veto')}</Tag> } as Record<string, React.ReactNode>)[k] },
+          { title: tx('分值', 'Points'), dataIndex: 'points', width: 70, render: score2 },
+          { title: tx('事由', 'Reason'), dataIndex: 'reason' },
+          { title: tx('材料', 'Evidence'), key: 'ev', render: (_, a) => <Space direction="vertical" size={0}>
+            {a.evidence.map((e) => <a key={e.id} href={assessmentApi.evidenceUrl(e.id)}>{e.fileName}</a>)}
+            {a.state === 'pending' && <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg,.doc,.docx" beforeUpload={(f) => { void assessmentApi.attachAdjustmentEvidence(a.id, f).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e))); return false; }}><Button size="small" type="link">{tx('上传材料', 'Attach')}</Button></Upload>}
+          </Space> },
+          { title: tx('状态', 'State'), dataIndex: 'state', width: 150, render: (s: string, a) => s === 'pending' && a.proposedBy !== user.id
+            ? <Space size={4}>
+              <Button size="small" type="primary" onClick={() => void assessmentApi.decideAdjustment(a.id, 'approve', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('审定通过', 'Approve')}</Button>
+              <Button size="small" danger onClick={() => void assessmentApi.decideAdjustment(a.id, 'reject', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('不予认定', 'Reject')}</Button>
+            </Space>
+            : ({ pending: tx('待他人审定', 'awaiting another approver'), approved: tx('已审定', 'approved'), rejected: tx('未通过', 'rejected') } as Record<string, string>)[s] },
+        ]} />
+      </Card>
+    </div>
+  );
+}
+
+/** Proposes a bonus, penalty or veto entry; another person approves it once evidence is attached. */
+function ProposeAdjustment({ year, period, onDone }: { year: number; period: string; onDone: () => void }) {
+  const tx = useText();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ unitId: string; kind: 'bonus' | 'penalty' | 'veto'; item: string; points: number; reason: string }>();
+  const unitList = useLoader(() => api.units.list({ limit: 500 }), []);
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await assessmentApi.proposeAdjustment({ year, period, ...v, points: v.kind === 'veto' ? 0 : v.points });
+      message.success(tx('已登记，请上传材料后由他人审定', 'Registered; attach evidence, then another person approves'));
+      setOpen(false);
+      form.resetFields();
+      onDone();
+    } catch (e) { message.error(e instanceof ApiError ? e.message : String(e)); }
+  };
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)}>{tx('登记事项', 'New entry')}</Button>
+      <Modal open={open} title={tx('登记加分、扣分或否决事项', 'New bonus, penalty or veto entry')} onCancel={() => setOpen(false)} onOk={() => void submit()}>
+        <Form form={form} layout="vertical" initialValues={{ kind: 'bonus', points: 1 }}>
+          <Form.Item name="unitId" label={tx('单位', 'Unit')} rules={[{ required: true }]}>
+            <Select showSearch optionFilterProp="label" options={(unitList.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+          </Form.Item>
+          <Space>
+            <Form.Item name="kind" label={tx('类别', 'Kind')}><Select style={{ width: 120 }} options={[{ value: 'bonus', label: tx('加分', 'bonus') }, { value: 'penalty', label: tx('扣分', 'penalty') }, { value: 'veto', label: tx('一票否决', 'veto') }]} /></Form.Item>
+            <Form.Item name="item" label={tx('事项代码', 'Item')} rules={[{ required: true }]}><Input style={{ width: 140 }} placeholder="award / safety" /></Form.Item>
+            <Form.Item name="points" label={tx('分值', 'Points')}><InputNumber min={0} max={100} step={0.5} /></Form.Item>
+          </Space>
+          <Form.Item name="reason" label={tx('事由', 'Reason')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={2} /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

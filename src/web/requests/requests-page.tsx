@@ -1,0 +1,60 @@
+// 诉求工单: the requests a user may see, filtered by status, text and overdue; a unit reporter
+// sees those of its own unit. The citizen appears as the server shows them to this reader.
+import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { requestStatuses } from '../../core/requests/lifecycle.ts';
+import { formatDateTime } from '../shell/format.ts';
+import { LoadFailed } from '../shell/load-failed.tsx';
+import { PageHeader } from '../shell/page-header.tsx';
+import { useLoader } from '../shell/use-loader.ts';
+import { statusColours, statusLabels } from './request-labels.ts';
+import { requestsApi, type RequestSummary } from './requests-api.ts';
+
+const pageSize = 20;
+
+export function RequestsPage() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? undefined;
+  const q = params.get('q') ?? '';
+  const overdue = params.get('overdue') === 'true';
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const list = useLoader(() => requestsApi.list({ status, q: q || undefined, overdue: overdue ? 'true' : undefined, limit: pageSize, offset: (page - 1) * pageSize }), [status, q, overdue, page]);
+
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value); else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const columns: TableColumnsType<RequestSummary> = [
+    { title: '编号', dataIndex: 'code', width: 170, render: (code: string, r) => <Link to={`/requests/${r.id}`} className="mono">{code}</Link> },
+    { title: '状态', dataIndex: 'status', width: 100, render: (s: RequestSummary['status']) => <Tag color={statusColours[s]}>{statusLabels[s]}</Tag> },
+    { title: '类别', dataIndex: 'serviceName', width: 110 },
+    { title: '诉求内容', dataIndex: 'description', ellipsis: true },
+    { title: '街道乡镇', dataIndex: 'divisionName', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: '市民', key: 'citizen', width: 150, render: (_, r) => (r.citizenName || r.citizenPhone ? <span>{r.citizenName} {r.citizenPhone}</span> : '—') },
+    { title: '承办单位', dataIndex: 'leadUnitName', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: '受理时间', dataIndex: 'receivedAt', width: 170, render: (v: string) => formatDateTime(v) },
+    { title: '办结时限', dataIndex: 'resolutionDueAt', width: 190, render: (v: string | null, r) => (v ? <span>{formatDateTime(v)} {r.overdue && <Tag color="red">超期</Tag>}</span> : '—') },
+  ];
+
+  return (
+    <div className="page">
+      <PageHeader title="诉求工单" extra={<Button href="/api/requests/export.csv" data-testid="requests-export">导出 CSV</Button>} />
+      <Card size="small" className="filter-card no-print">
+        <Space wrap size={[12, 8]}>
+          <Input.Search key={q} defaultValue={q} allowClear placeholder="编号、内容或地址" onSearch={(v) => set('q', v.trim() || undefined)} style={{ width: 300 }} />
+          <Select allowClear placeholder="状态" value={status} onChange={(v?: string) => set('status', v)} style={{ width: 130 }}
+            options={requestStatuses.map((s) => ({ value: s, label: statusLabels[s] }))} />
+          <Space><Switch checked={overdue} onChange={(v) => set('overdue', v ? 'true' : undefined)} data-testid="requests-overdue" /><Typography.Text>只看超期</Typography.Text></Space>
+        </Space>
+      </Card>
+      {list.error ? <LoadFailed error={list.error} onRetry={() => void list.reload()} /> : (
+        <Table<RequestSummary> rowKey="id" size="small" bordered className="dense-table" loading={list.loading} columns={columns}
+          dataSource={list.data?.items ?? []} data-testid="requests-table"
+          pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => `共 ${n} 件`, onChange: (p) => set('page', p === 1 ? undefined : String(p)) }} />
+      )}
+    </div>
+  );
+}
