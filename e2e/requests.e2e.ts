@@ -13,7 +13,8 @@ describe('citizen requests', () => {
     await page.goto('/requests/new');
     // The category field has the focus: type its pinyin initials and take the first match.
     await page.getByTestId('intake-service').locator('input').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="intake-service"]') !== null)).resolves.toBe(true);
+    // The field takes the focus once the catalogue has loaded.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="intake-service"]') !== null)).toBe(true);
     await page.keyboard.type('zdjy');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().getByText('城市管理 › 占道经营').waitFor();
     // Enter chooses the category and moves on to the description.

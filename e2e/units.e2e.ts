@@ -79,7 +79,6 @@ describe('units', () => {
     const codeItem = page.locator('.ant-form-item').filter({ has: page.locator('label[for="unit_code"]') });
     await codeItem.locator('.ant-form-item-explain-error').getByText('单位代码 BM001 已存在').waitFor();
     await screenshot(page, '10-unit-duplicate-code');
-    await screenshot(page, '10-unit-duplicate-code');
     await context.close();
   });
 
@@ -120,7 +119,6 @@ describe('units', () => {
     await page.getByTestId('unit-form-save').click();
     expect((await answered).status()).toBe(409);
     const dialog = page.locator('.ant-modal-confirm');
-    await screenshot(page, '12-unit-conflict');
     await dialog.locator('.ant-modal-confirm-title').getByText('数据已被他人修改').waitFor();
     await expect(dialog.textContent()).resolves.toContain('已被他人修改，请刷新后重试');
     await screenshot(page, '12-unit-conflict');

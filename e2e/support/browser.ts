@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const demoPassword = 'Demo-2026-haidian';
 export const screenshotDir = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -89,6 +89,9 @@ export async function chooseOption(page: Page, field: string, option: string, se
   await item.locator('.ant-select').click();
   if (search) await item.locator('input').fill(search);
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+  // The choice must show in the field before the test goes on; a click lost to a closing
+  // dropdown would otherwise surface much later as a form that never submits.
+  await expect.poll(() => item.locator('.ant-select').textContent()).toContain(option);
 }
 
 /** The id of a unit found by a search, through the page's session. */
