@@ -6,6 +6,8 @@ import { winsorise, logCT, treatColumn } from './outliers.ts';
 import { combinePeriods } from './periods.ts';
 import { assignTiers, rankDescending } from './rank-tier.ts';
 import { normaliseSettingsSchema, stepSchema, type NormaliseSettings } from './spec.ts';
+import type { AssessmentInput } from './model.ts';
+import { runAssessment } from './pipeline.ts';
 import { kurtosis, skewness } from './stats.ts';
 import { topsis } from './topsis.ts';
 import { criticWeights, entropyWeights } from './weights.ts';
@@ -137,6 +139,77 @@ describe('weights', () => {
   });
 });
 
+/** x rounded half away from zero to `dp` decimals, as a printed table rounds. */
+const printed = (x: number, dp: number): number => Math.round(x * 10 ** dp) / 10 ** dp;
+
+/** Columns of a matrix given as rows (alternatives × criteria), as the papers print it. */
+const columnsOf = (rows: number[][]): Float64Array[] => rows[0]!.map((_, j) => Float64Array.from(rows, (r) => r[j]!));
+
+describe('entropy weights (熵权法): published worked examples', () => {
+  // All three papers use the classical Shannon-entropy weights of Hwang & Yoon (1981) / Zeleny
+  // (1982) on the proportions of the raw values, p_ij = x_ij / Σ_i x_ij, e_j = −Σ p ln p / ln m,
+  // w_j = (1 − e_j)/Σ(1 − e): the engine's `entropyWeights` without any further normalisation.
+  // The printed weights were read from the papers' worked examples as reproduced, with their
+  // citations, in the test suites of two open MCDA libraries (energyinpython/objective-weights-for-mcda,
+  // tests/test_weights.py; kotbaton/pymcdm, tests/test_weights.py); the table numbers of the
+  // papers themselves could not be checked here.
+
+  it('Zavadskas & Podvezko (2016), "Integrated determination of objective criteria weights in MCDM", IJITDM 15(2):267–283, IDOCRIW example: entropy weights 0.1146, 0.1981, 0.4185, 0.2689', () => {
+    // 4 alternatives × 4 criteria; criteria 1 and 3 are minimised, but the paper takes the entropy
+    // of the raw values of every criterion (entropy only measures dispersion).
+    const x = [
+      [3.0, 100, 10, 7],
+      [2.5, 80, 8, 5],
+      [1.8, 50, 20, 11],
+      [2.2, 70, 12, 9],
+    ];
+    const w = entropyWeights(columnsOf(x), ['x1', 'x2', 'x3', 'x4']);
+    expect(w.map((v) => printed(v, 4))).toEqual([0.1146, 0.1981, 0.4185, 0.2689]);
+  });
+
+  it('Elsayed, Shaik Dawood & Karthikeyan (2017), "Evaluating alternatives through the application of TOPSIS method with entropy weight", IJETT 46(2):60–66: weights of the 5 bank criteria to 6 decimals', () => {
+    // 12 banks × 5 criteria, as reproduced (the last bank's fifth value is 0.1048).
+    const x = [
+      [7, 312, 1891, 6613, 163],
+      [72, 88, 728, 941804, 1078],
+      [10, 252, 2594, 3466, 117471],
+      [10, 145, 980, 2371, 86329],
+      [65, 54, 350, 501, 29897],
+      [29, 48, 380, 912, 34051],
+      [7, 476, 3300, 78470, 2212],
+      [70, 87, 650, 733, 819000],
+      [4, 86, 591, 3015, 103],
+      [12, 79, 579, 3240, 96098],
+      [21, 45, 261, 1253, 453],
+      [1, 72, 530, 4333, 0.1048],
+    ];
+    const w = entropyWeights(columnsOf(x), ['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(w.map((v) => printed(v, 6))).toEqual([0.104991, 0.069124, 0.071373, 0.449937, 0.304575]);
+  });
+
+  it('Xu (2004), "A note on the subjective and objective integrated approach to determine attribute weights", EJOR 156(2):530–532: weights 0.4630, 0.3992, 0.1378, 0.0000 through the pipeline', () => {
+    // Four benefit attributes; the fourth hardly varies (29, 29, 28.9, 29) and gets weight ≈ 0.
+    const x = [
+      [30, 30, 38, 29],
+      [19, 54, 86, 29],
+      [19, 15, 85, 28.9],
+      [68, 70, 60, 29],
+    ];
+    const codes = ['a1', 'a2', 'a3', 'a4'];
+    const input: AssessmentInput = {
+      tree: [{ code: 'Index', parent: null, weight: 1 }, ...codes.map((code) => ({ code, parent: 'Index', weight: 1, direction: 1 as const }))],
+      units: x.map((_, i) => ({ code: `A${i + 1}` })),
+      periods: [{ period: 'Y', values: Object.fromEntries(x.map((row, i) => [`A${i + 1}`, Object.fromEntries(codes.map((c, j) => [c, row[j]!]))])) }],
+    };
+    // The paper's proportions are those of the raw values: no normalisation ('none'), or fraction
+    // of the maximum, x/max, which leaves every proportion x/Σx unchanged.
+    for (const method of ['none', 'fracMax']) {
+      const r = runAssessment(input, { steps: [{ step: 'normalise', global: { method } }, { step: 'weight', method: 'entropy' }] });
+      expect(r.periods[0]!.weights.get('Index')!.map((v) => printed(v, 4))).toEqual([0.463, 0.3992, 0.1378, 0]);
+    }
+  });
+});
+
 describe('aggregation', () => {
   const units = ['A', 'B'];
   const agg = (cols: (number | null)[][], w: number[], s: object): (number | null)[] =>
@@ -178,6 +251,75 @@ describe('TOPSIS', () => {
     expect(r.closeness[2]).toBe(0);
     expect(r.closeness[1]).toBeCloseTo(Math.hypot(0.3355 - 0.2684, 0.1593 - 0.1062) / (Math.hypot(0.5703 - 0.3355, 0.2124 - 0.1593) + Math.hypot(0.3355 - 0.2684, 0.1593 - 0.1062)), 3);
   });
+  // Hwang & Yoon (1981), Multiple Attribute Decision Making: Methods and Applications (Lecture
+  // Notes in Economics and Mathematical Systems 186, Springer), TOPSIS numerical example on the
+  // fighter-aircraft problem: 4 aircraft × 6 attributes (maximum speed in Mach, ferry range in NM,
+  // maximum payload in lb, acquisition cost in $10⁶ — the one cost attribute —, reliability and
+  // manoeuvrability on the book's 1–9 interval scale: low 3, average 5, high 7, very high 9),
+  // weights (0.2, 0.1, 0.1, 0.1, 0.2, 0.3), vector normalisation. The printed separations and
+  // relative closeness are taken as transcribed in ldss-hse/ldss-benchmark,
+  // benchmark/methods/topsis/test_core.py (the book's page could not be checked here).
+  describe('Hwang & Yoon (1981) fighter-aircraft example', () => {
+    const aircraft = [
+      [2.0, 1500, 20000, 5.5, 5, 9],
+      [2.5, 2700, 18000, 6.5, 3, 5],
+      [1.8, 2000, 21000, 4.5, 7, 7],
+      [2.2, 1800, 20000, 5.0, 5, 5],
+    ];
+    const run = () =>
+      topsis(columnsOf(aircraft), [0.2, 0.1, 0.1, 0.1, 0.2, 0.3], [1, 1, 1, -1, 1, 1], 'vector', {
+        units: ['A1', 'A2', 'A3', 'A4'],
+        criteria: ['speed', 'range', 'payload', 'cost', 'reliability', 'manoeuvrability'],
+      });
+    // Printed: S* = (.0545, .1197, .0580, .1009), S⁻ = (.0983, .0439, .0920, .0458),
+    // C* = (.643, .268, .613, .312).
+    const printedS = [0.0545, 0.1197, 0.058, 0.1009];
+    const printedSminus = [0.0983, 0.0439, 0.092, 0.0458];
+    const printedC = [0.643, 0.268, 0.613, 0.312];
+
+    it('reproduces the printed ideal and negative-ideal solutions', () => {
+      // As transcribed, A* = (.1168, .0659, .0531, .0414, .1347, .2012), A⁻ = (.0841, .0366, .0455,
+      // .0598, .0577, .1118). The exact cost entries are 0.1·4.5/√117.75 = 0.04147 and
+      // 0.1·6.5/√117.75 = 0.05990, which the book, having normalised the cost column with a
+      // slip (.4143 and .5983 for .4147 and .5990), prints as .0414 and .0598.
+      const r = run();
+      const best = r.weighted.map((c, j) => (j === 3 ? Math.min(...c) : Math.max(...c)));
+      const worst = r.weighted.map((c, j) => (j === 3 ? Math.max(...c) : Math.min(...c)));
+      expect(best.map((v) => printed(v, 4))).toEqual([0.1168, 0.0659, 0.0531, 0.0415, 0.1347, 0.2012]);
+      expect(worst.map((v) => printed(v, 4))).toEqual([0.0841, 0.0366, 0.0455, 0.0599, 0.0577, 0.1118]);
+      expect(Math.abs(best[3]! - 0.0414)).toBeLessThan(1.5e-4);
+      expect(Math.abs(worst[3]! - 0.0598)).toBeLessThan(1.5e-4);
+    });
+
+    it('reproduces the printed separations S*, S⁻ and relative closeness C*', () => {
+      const r = run();
+      // Nine of the twelve printed figures are the exact values rounded to the printed digits.
+      expect(printed(r.distanceBest[1]!, 4)).toBe(printedS[1]);
+      expect(printed(r.distanceBest[2]!, 4)).toBe(printedS[2]);
+      expect(printed(r.distanceBest[3]!, 4)).toBe(printedS[3]);
+      expect(r.distanceWorst.slice(1).map((v) => printed(v, 4))).toEqual(printedSminus.slice(1));
+      expect([0, 1, 3].map((i) => printed(r.closeness[i]!, 3))).toEqual([0.643, 0.268, 0.312]);
+      // The other three differ from the exact values by one unit in the last printed digit, as the
+      // book carries 4-decimal intermediates from its slightly-off normalised matrix: exact
+      // S*₁ = 0.05456 (printed .0545), S⁻₁ = 0.09838 (printed .0983), and C*₃ = 0.61354 (printed
+      // .613, which is .0920/(.0580 + .0920) = 0.6133 from the rounded separations).
+      expect(r.distanceBest[0]).toBeCloseTo(0.05456, 5);
+      expect(r.distanceWorst[0]).toBeCloseTo(0.09838, 5);
+      expect(r.closeness[2]).toBeCloseTo(0.61354, 5);
+      expect(printed(printedSminus[2]! / (printedS[2]! + printedSminus[2]!), 3)).toBe(printedC[2]);
+      // …and every printed figure is within one unit of its last digit of the engine's.
+      r.distanceBest.forEach((v, i) => expect(Math.abs(v - printedS[i]!)).toBeLessThanOrEqual(1e-4 + 1e-12));
+      r.distanceWorst.forEach((v, i) => expect(Math.abs(v - printedSminus[i]!)).toBeLessThanOrEqual(1e-4 + 1e-12));
+      r.closeness.forEach((v, i) => expect(Math.abs(v - printedC[i]!)).toBeLessThanOrEqual(1e-3 + 1e-12));
+    });
+
+    it('ranks A1 > A3 > A4 > A2 as the book does', () => {
+      const r = run();
+      const order = r.closeness.map((c, i) => [c, `A${i + 1}`] as const).sort((a, b) => b[0] - a[0]).map(([, u]) => u);
+      expect(order).toEqual(['A1', 'A3', 'A4', 'A2']);
+    });
+  });
+
   it('handles cost criteria and min-max normalisation', () => {
     const r = topsis([f([1, 2, 3]), f([30, 20, 10])], [1, 1], [1, -1], 'minmax', { units: ['a', 'b', 'c'], criteria: ['x', 'cost'] });
     expect(r.closeness).toEqual([0, 0.5, 1]);
