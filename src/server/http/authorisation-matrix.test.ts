@@ -10,6 +10,9 @@ const clients = {} as Record<RoleOrPublic, Client>;
 let ownUnit: { id: string; version: number };
 let otherUnit: { id: string; version: number };
 let categoryId: string;
+/** A category and an account made for the matrix, so editing them disturbs nothing else. */
+let matrixCategory: string;
+let matrixUser: string;
 let seq = 0;
 
 beforeAll(async () => {
@@ -21,7 +24,10 @@ beforeAll(async () => {
   ownUnit = units.find((u) => u.name === '中关村街道')!;
   otherUnit = units.find((u) => u.name === '学院路街道')!;
   categoryId = (await admin.get('/api/categories')).json()[0].id;
+  matrixCategory = (await admin.post('/api/categories', { code: 'MXCAT', name: '矩阵类别' })).json().id;
+  matrixUser = (await admin.post('/api/users', { username: 'matrix-target', displayName: '矩阵账号', role: 'leader', password: 'Matrix-pass-1' })).json().id;
 });
+const current = async (list: string, id: string) => ((await clients.admin.get(list)).json() as { id: string; version: number }[]).find((x) => x.id === id)!;
 afterAll(async () => { await t?.close(); });
 
 type Outcome = 'ok' | 'refused' | 'hidden' | 'login';
@@ -41,6 +47,11 @@ const families: Family[] = [
   { name: 'GET /api/auth/me', call: (c) => c.get('/api/auth/me'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/users', call: (c) => c.get('/api/users'), expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'POST /api/users', call: (c) => c.post('/api/users', { username: `m${++seq}`, displayName: '矩阵', role: 'leader', password: 'Matrix-pass-1' }), expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
+  { name: 'PATCH /api/users/:id', call: async (c) => {
+    const { version } = await current('/api/users', matrixUser);
+    return c.patch(`/api/users/${matrixUser}`, { displayName: `矩阵账号${++seq}`, version });
+  }, expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
+  { name: 'POST /api/users/:id/reset-password', call: (c) => c.post(`/api/users/${matrixUser}/reset-password`, { password: `Matrix-reset-${++seq}` }), expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'GET /api/units', call: (c) => c.get('/api/units'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/units/:own', call: (c) => c.get(`/api/units/${ownUnit.id}`), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/units/:other', call: (c) => c.get(`/api/units/${otherUnit.id}`), expect: { unit_reporter: 'hidden', public: 'login' }, otherwise: 'ok' },
@@ -57,10 +68,15 @@ const families: Family[] = [
   }, expect: { admin: 'ok', assessment_office: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'GET /api/categories', call: (c) => c.get('/api/categories'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'POST /api/categories', call: (c) => c.post('/api/categories', { code: `C${++seq}`, name: '矩阵类别' }), expect: { admin: 'ok', assessment_office: 'ok', public: 'login' }, otherwise: 'refused' },
+  { name: 'PATCH /api/categories/:id', call: async (c) => {
+    const { version } = await current('/api/categories', matrixCategory);
+    return c.patch(`/api/categories/${matrixCategory}`, { description: `矩阵说明${++seq}`, version });
+  }, expect: { admin: 'ok', assessment_office: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'GET /api/units/:own/contacts', call: (c) => c.get(`/api/units/${ownUnit.id}/contacts`), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'POST /api/units/:own/contacts', call: (c) => c.post(`/api/units/${ownUnit.id}/contacts`, { name: '联系人' }), expect: { admin: 'ok', assessment_office: 'ok', unit_reporter: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'POST /api/units/:other/contacts', call: (c) => c.post(`/api/units/${otherUnit.id}/contacts`, { name: '联系人' }), expect: { admin: 'ok', assessment_office: 'ok', unit_reporter: 'hidden', public: 'login' }, otherwise: 'refused' },
   { name: 'GET /api/divisions', call: (c) => c.get('/api/divisions?parent=110108'), expect: { public: 'login' }, otherwise: 'ok' },
+  { name: 'GET /api/divisions/:code', call: (c) => c.get('/api/divisions/110108011'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/audit/unit/:own', call: (c) => c.get(`/api/audit/unit/${ownUnit.id}`), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/audit/unit/:other', call: (c) => c.get(`/api/audit/unit/${otherUnit.id}`), expect: { unit_reporter: 'hidden', public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/audit/category/:id', call: (c) => c.get(`/api/audit/category/${categoryId}`), expect: { public: 'login' }, otherwise: 'ok' },

@@ -13,6 +13,8 @@ let ownUnit: string;
 let otherUnit: string;
 let ownRequest: { id: string; code: string };
 let otherRequest: { id: string; code: string };
+/** A catalogue entry made for the matrix, so editing it disturbs nothing else. */
+let matrixService: string;
 let n = 0;
 
 const filing = () => ({ serviceId, description: `环境卫生问题${++n}，联系电话13987654321`, address: '海淀区知春路1号', divisionCode: '110108011', citizenName: '李桂英', citizenPhone: '13987654321' });
@@ -30,6 +32,7 @@ beforeAll(async () => {
   otherRequest = (await hotline.post('/api/requests', filing())).json();
   await hotline.post(`/api/requests/${ownRequest.id}/events`, { event: 'dispatch', version: 1, unitId: ownUnit });
   await hotline.post(`/api/requests/${otherRequest.id}/events`, { event: 'dispatch', version: 1, unitId: otherUnit });
+  matrixService = (await hotline.post('/api/request-services', { code: 'T-MATRIX', name: '矩阵类别', responsibleKind: 'street_town', slaClass: 'general' })).json().id;
 });
 afterAll(async () => { await t?.close(); });
 
@@ -56,12 +59,17 @@ const families: Family[] = [
   { name: 'GET /api/request-warnings', call: (c) => c.get('/api/request-warnings'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/request-services', call: (c) => c.get('/api/request-services'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'POST /api/request-services', call: (c) => c.post('/api/request-services', { code: `T-${++n}`, name: '测试类别', responsibleKind: 'street_town', slaClass: 'general' }), expect: { admin: 'ok', hotline_centre: 'ok', public: 'login' }, otherwise: 'refused' },
+  { name: 'PATCH /api/request-services/:id', call: async (c) => {
+    const { version } = ((await clients.admin.get('/api/request-services')).json() as { id: string; version: number }[]).find((s) => s.id === matrixService)!;
+    return c.patch(`/api/request-services/${matrixService}`, { description: `矩阵说明${++n}`, version });
+  }, expect: { admin: 'ok', hotline_centre: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'GET /api/request-settings', call: (c) => c.get('/api/request-settings'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'PUT /api/request-settings', call: async (c) => {
     const current = (await clients.admin.get('/api/request-settings')).json();
     return c.request('PUT', '/api/request-settings', current);
   }, expect: { admin: 'ok', assessment_office: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'GET /api/request-rates', call: (c) => c.get('/api/request-rates?group=department'), expect: { public: 'login' }, otherwise: 'ok' },
+  { name: 'GET /api/request-rates/indicator', call: (c) => c.get('/api/request-rates/indicator?group=street_town'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/request-hotspots', call: (c) => c.get('/api/request-hotspots'), expect: { unit_reporter: 'refused', public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/open311-keys', call: (c) => c.get('/api/open311-keys'), expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'POST /api/open311-keys', call: (c) => c.post('/api/open311-keys', { name: '矩阵' }), expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
