@@ -111,7 +111,7 @@ export const benchmarks: Benchmark[] = [
       const file = await importWorkbook(w, 'H1', 1);
       return async () => {
         let last = 0;
-        const entries = await readImportWorkbook(w.t.database.db, file, year, 'H1', (done) => { last = done; });
+        const entries = await readImportWorkbook(w.t.database.db, w.office.actor, file, year, 'H1', (done) => { last = done; });
         await importValues(w.t.database.db, w.office, year, 'H1', entries, (done) => { last = done; });
         if (last === 0) throw new Error('no progress reported');
       };

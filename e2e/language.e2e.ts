@@ -43,4 +43,26 @@ describe('language', () => {
     await menu.getByText('单位管理').waitFor();
     await context.close();
   });
+
+  it('shows the call-taker page and the citizen\'s page in English', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'rexian');
+    await page.goto('/requests/new');
+    await page.getByRole('heading', { name: '受理诉求' }).waitFor();
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Take a request' }).waitFor();
+    await expect(page.locator('.page').textContent()).resolves.not.toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(page, '05d-call-taker-english');
+
+    // The citizen's page has no user menu: it keeps the choice, and offers the switch itself.
+    await page.goto('/report');
+    await page.getByRole('heading', { name: 'Haidian 12345 · Report a problem online' }).waitFor();
+    await page.getByTestId('public-submit').getByText('Submit').waitFor();
+    await expect(page.locator('#root').textContent()).resolves.not.toMatch(/[\u4e00-\u9fff]/);
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await page.getByRole('heading', { name: '海淀区 12345 · 网上反映诉求' }).waitFor();
+    await context.close();
+  });
 });

@@ -1,12 +1,13 @@
 // The dispatch catalogue (派单目录): categories of requests in a tree, each with the kind of unit
 // that answers it, its time limits and whether the citizen must be called back.
 import { z } from 'zod';
-import { limitUnits, slaClasses } from './sla.ts';
+import { limitUnits, slaClasses, timeLimitInput, type ClassLimits, type ClassLimitTable, type SlaClass, type TimeLimit } from './sla.ts';
 
 export const responsibleKinds = ['street_town', 'department'] as const;
 export type ResponsibleKind = (typeof responsibleKinds)[number];
 
-const timeLimit = z.strictObject({ amount: z.number().positive().max(10_000), unit: z.enum(limitUnits) });
+/** A limit as the API shows it (rows written before limits were bounded are shown as they are). */
+const timeLimit = z.object({ amount: z.number(), unit: z.enum(limitUnits) });
 
 /** An Open311 service definition attribute: what extra to ask the citizen for this category. */
 export const serviceAttribute = z.strictObject({
@@ -31,8 +32,9 @@ export const serviceCreateBody = z.strictObject({
   /** For department categories: the department that answers them unless a rule says otherwise. */
   defaultUnitId: z.uuid().nullable().optional(),
   slaClass: z.enum(slaClasses),
-  responseLimit: timeLimit.optional(),
-  resolutionLimit: timeLimit.optional(),
+  /** The category's own limits; absent or null: the default of its class (request settings). */
+  responseLimit: timeLimitInput.nullable().optional(),
+  resolutionLimit: timeLimitInput.nullable().optional(),
   callbackRequired: z.boolean().optional(),
   attributes: z.array(serviceAttribute).max(20).optional(),
 });
@@ -44,8 +46,9 @@ export const serviceUpdateBody = z.strictObject({
   responsibleKind: z.enum(responsibleKinds).optional(),
   defaultUnitId: z.uuid().nullable().optional(),
   slaClass: z.enum(slaClasses).optional(),
-  responseLimit: timeLimit.optional(),
-  resolutionLimit: timeLimit.optional(),
+  /** null: follow the default of the class again. */
+  responseLimit: timeLimitInput.nullable().optional(),
+  resolutionLimit: timeLimitInput.nullable().optional(),
   callbackRequired: z.boolean().optional(),
   attributes: z.array(serviceAttribute).max(20).optional(),
   active: z.boolean().optional(),
@@ -66,11 +69,23 @@ export const serviceView = z.object({
   responsibleKind: z.enum(responsibleKinds),
   defaultUnitId: z.string().nullable(),
   slaClass: z.enum(slaClasses),
+  /** The limits that apply: the category's own, or else its class's default. */
   responseLimit: timeLimit,
   resolutionLimit: timeLimit,
+  /** The category's own limits; null where it follows the default of its class. */
+  ownResponseLimit: timeLimit.nullable(),
+  ownResolutionLimit: timeLimit.nullable(),
   callbackRequired: z.boolean(),
   attributes: z.array(serviceAttribute),
   active: z.boolean(),
   version: z.number(),
 });
 export type ServiceView = z.infer<typeof serviceView>;
+
+/** The limits that apply to a category: its own where it has them, else its class's default. */
+export function effectiveLimits(
+  own: { response: TimeLimit | null; resolution: TimeLimit | null }, slaClass: SlaClass, classDefaults: ClassLimitTable,
+): ClassLimits {
+  const byClass = classDefaults[slaClass];
+  return { response: own.response ?? byClass.response, resolution: own.resolution ?? byClass.resolution };
+}

@@ -29,7 +29,19 @@ export const requestEvents = [
 ] as const;
 export type RequestEvent = (typeof requestEvents)[number];
 
-interface Transition { from: readonly RequestStatus[]; to: RequestStatus | 'same'; by: readonly LifecycleRole[] }
+/** What the table needs to know about a request besides its state: the rules of its category. */
+export interface RequestFacts {
+  /** The category requires the hotline to call the citizen back before the request is closed. */
+  callbackRequired: boolean;
+}
+
+interface Transition {
+  from: readonly RequestStatus[];
+  to: RequestStatus | 'same';
+  by: readonly LifecycleRole[];
+  /** Further states the step may start from, only when the request's facts allow it. */
+  alsoFrom?: { states: readonly RequestStatus[]; when: (facts: RequestFacts) => boolean; refusal: string };
+}
 
 const openWork = ['accepted', 'in_progress', 'reopened'] as const;
 
@@ -44,7 +56,12 @@ export const transitions: Record<RequestEvent, Transition> = {
   start: { from: ['accepted', 'reopened'], to: 'in_progress', by: ['assigned_unit'] },
   reply: { from: ['accepted', 'in_progress', 'reopened'], to: 'replied', by: ['assigned_unit'] },
   callback: { from: ['replied'], to: 'called_back', by: ['hotline'] },
-  close: { from: ['called_back'], to: 'closed', by: ['hotline'] },
+  // A category that needs no callback may be closed once the unit has replied; the three rates
+  // count callbacks only, so such a close adds nothing to the resolution or satisfaction rate.
+  close: {
+    from: ['called_back'], to: 'closed', by: ['hotline'],
+    alsoFrom: { states: ['replied'], when: (f) => !f.callbackRequired, refusal: '此类别须先回访再办结 (this category requires a callback before closing)' },
+  },
   reopen: { from: ['called_back', 'closed'], to: 'reopened', by: ['hotline'] },
   request_extension: { from: openWork, to: 'same', by: ['assigned_unit'] },
   approve_extension: { from: openWork, to: 'same', by: ['hotline'] },
@@ -56,10 +73,16 @@ export type TransitionResult =
   | { ok: true; to: RequestStatus }
   | { ok: false; reason: 'wrong_state' | 'wrong_role'; message: string };
 
-/** May `role` apply `event` to a request in `status`, and where does it lead? */
-export function nextStatus(status: RequestStatus, event: RequestEvent, role: LifecycleRole): TransitionResult {
+/** Does the step start from this state, for a request with these facts? */
+function startsFrom(t: Transition, status: RequestStatus, facts: RequestFacts): boolean {
+  return t.from.includes(status) || (t.alsoFrom !== undefined && t.alsoFrom.states.includes(status) && t.alsoFrom.when(facts));
+}
+
+/** May `role` apply `event` to a request in `status` (with its category's `facts`), and where does it lead? */
+export function nextStatus(status: RequestStatus, event: RequestEvent, role: LifecycleRole, facts: RequestFacts): TransitionResult {
   const t = transitions[event];
-  if (!t.from.includes(status)) {
+  if (!startsFrom(t, status, facts)) {
+    if (t.alsoFrom?.states.includes(status)) return { ok: false, reason: 'wrong_state', message: t.alsoFrom.refusal };
     return { ok: false, reason: 'wrong_state', message: `诉求处于「${statusLabels[status]}」，不能${eventLabels[event]} (cannot ${event} a ${status} request)` };
   }
   if (!t.by.includes(role)) {
@@ -69,8 +92,8 @@ export function nextStatus(status: RequestStatus, event: RequestEvent, role: Lif
 }
 
 /** The events a role may apply now: what the web app offers as buttons. */
-export function availableEvents(status: RequestStatus, roles: readonly LifecycleRole[]): RequestEvent[] {
-  return requestEvents.filter((e) => transitions[e].from.includes(status) && transitions[e].by.some((r) => roles.includes(r)));
+export function availableEvents(status: RequestStatus, roles: readonly LifecycleRole[], facts: RequestFacts): RequestEvent[] {
+  return requestEvents.filter((e) => startsFrom(transitions[e], status, facts) && transitions[e].by.some((r) => roles.includes(r)));
 }
 
 export const eventLabels: Record<RequestEvent, string> = {

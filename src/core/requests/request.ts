@@ -100,6 +100,8 @@ export const requestDetail = requestSummary.extend({
   extensions: z.array(z.object({ id: z.string(), amount: z.number(), unit: z.enum(limitUnits), reason: z.string(), status: z.enum(['pending', 'approved', 'refused']), requestedAt: z.string() })),
   callbacks: z.array(z.object({ at: z.string(), resolved: z.boolean(), satisfaction: z.enum(satisfactionLevels), note: z.string() })),
   duplicates: z.array(z.object({ code: z.string(), distanceM: z.number() })),
+  /** The category requires a callback before closing; without one the hotline may close a replied request. */
+  callbackRequired: z.boolean(),
   actions: z.array(z.enum(requestEvents)),
 });
 export type RequestDetail = z.infer<typeof requestDetail>;

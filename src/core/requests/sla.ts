@@ -2,6 +2,7 @@
 // Limits in hours run from the instant; limits in days end at midnight (Asia/Shanghai) of the
 // last day, as a counter clerk counts them: received on Monday with 7 days → due at the end of
 // the following Monday.
+import { z } from 'zod';
 
 export const limitUnits = ['hours', 'days'] as const;
 export type LimitUnit = (typeof limitUnits)[number];
@@ -10,8 +11,13 @@ export interface TimeLimit { amount: number; unit: LimitUnit }
 export const slaClasses = ['emergency', 'utilities', 'general', 'complex'] as const;
 export type SlaClass = (typeof slaClasses)[number];
 
-/** Defaults of the catalogue (configurable per category): response and resolution limits. */
-export const defaultLimits: Record<SlaClass, { response: TimeLimit; resolution: TimeLimit }> = {
+export interface ClassLimits { response: TimeLimit; resolution: TimeLimit }
+
+/**
+ * The built-in defaults of each class: what a database starts with. The hotline centre changes
+ * them in the request settings; a category may set its own limits instead.
+ */
+export const defaultLimits: Record<SlaClass, ClassLimits> = {
   emergency: { response: { amount: 0.5, unit: 'hours' }, resolution: { amount: 2, unit: 'hours' } },
   utilities: { response: { amount: 2, unit: 'hours' }, resolution: { amount: 24, unit: 'hours' } },
   general: { response: { amount: 24, unit: 'hours' }, resolution: { amount: 7, unit: 'days' } },
@@ -20,6 +26,31 @@ export const defaultLimits: Record<SlaClass, { response: TimeLimit; resolution: 
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
+
+/** The longest limit anyone may set: 30 days counted in hours, or 90 days. */
+export const maxLimitAmount: Record<LimitUnit, number> = { hours: 720, days: 90 };
+
+/** A limit as officials set it: positive, at most `maxLimitAmount`, whole days when in days. */
+export const timeLimitInput = z.strictObject({ amount: z.number().positive(), unit: z.enum(limitUnits) })
+  .refine((l) => l.amount <= maxLimitAmount[l.unit], { message: 'at most 720 hours or 90 days', path: ['amount'] })
+  .refine((l) => l.unit === 'hours' || Number.isInteger(l.amount), { message: 'a limit in days is a whole number of days', path: ['amount'] });
+
+/** The nominal length of a limit, to compare two (a limit in days ends at midnight, so it may run a little longer). */
+export function nominalMs(limit: TimeLimit): number {
+  return limit.amount * (limit.unit === 'hours' ? hourMs : dayMs);
+}
+
+/** A unit must be asked to answer no later than it is asked to resolve. */
+export const responseWithinResolution = (l: ClassLimits) => nominalMs(l.response) <= nominalMs(l.resolution);
+
+const classLimitsInput = z.strictObject({ response: timeLimitInput, resolution: timeLimitInput })
+  .refine(responseWithinResolution, { message: 'the response limit may not be longer than the resolution limit', path: ['response'] });
+
+/** The defaults of all four classes, as the request settings take them. */
+export const classLimitsSchema = z.strictObject({
+  emergency: classLimitsInput, utilities: classLimitsInput, general: classLimitsInput, complex: classLimitsInput,
+});
+export type ClassLimitTable = Record<SlaClass, ClassLimits>;
 /** Asia/Shanghai has kept UTC+8 without daylight saving since 1991. */
 export const shanghaiOffsetMs = 8 * hourMs;
 

@@ -77,6 +77,12 @@ export const schemeContent = z.strictObject({
     vetoTierCap: z.string().nullable().default(null),
   }).default({ bonusCap: null, penaltyCap: null, itemCaps: {}, vetoScoreCap: null, vetoTierCap: null }),
   tiers: tierRule.optional(),
+  /**
+   * Code of the unit that supplies the indicators whose data source is 'statistics' (the district's
+   * statistics bureau, 区统计局): its reporters may bulk-import those indicators for every unit.
+   * Absent or null: only the assessment office imports.
+   */
+  statisticsUnitCode: code.nullable().optional(),
 });
 export type SchemeContent = z.infer<typeof schemeContent>;
 export type SchemeContentInput = z.input<typeof schemeContent>;
@@ -131,7 +137,7 @@ export function indicatorsDue(content: SchemeContent, categoryCode: string, peri
     && ((n.frequency ?? 'quarterly') === 'quarterly' || periodCode === last));
 }
 
-/** Indicators the office or the statistics bureau supply for every unit (bulk import). */
+/** Indicators that can be supplied for every unit by bulk import (the statistics bureau: only its own, see assessment-policy). */
 export function indicatorsOfCategory(content: SchemeContent, categoryCode: string): SchemeNode[] {
   return content.categories.find((c) => c.categoryCode === categoryCode)?.nodes.filter((n) => n.kind === 'indicator') ?? [];
 }

@@ -3,8 +3,12 @@
 // unit's reports and never another unit's unpublished data; leaders read and never change.
 import type { Actor } from '../auth/actor.ts';
 import { hasRole } from '../auth/policy.ts';
+import type { SchemeNode } from '../../core/scheme/scheme.ts';
 
 const office = (actor: Actor) => hasRole(actor, 'admin', 'assessment_office');
+/** A reporter of the unit the scheme names as its statistics source (区统计局); no role of its own. */
+const statisticsReporter = (actor: Actor, statisticsUnitId: string | null) =>
+  actor.role === 'unit_reporter' && actor.unitId !== null && actor.unitId === statisticsUnitId;
 
 export const schemePolicy = {
   /** Published schemes are the rules everyone works by; drafts are the office's work in progress. */
@@ -20,7 +24,17 @@ export const submissionPolicy = {
   /** Entering values and submitting is the unit's own job; the office may enter for it (bulk import). */
   edit: (actor: Actor, unitId: string) => office(actor) || (actor.role === 'unit_reporter' && actor.unitId === unitId),
   review: (actor: Actor) => hasRole(actor, 'admin', 'assessment_office', 'reviewer'),
-  bulkImport: office,
+  /**
+   * Bulk import of values for all units (批量导入): the office, and the statistics bureau — a
+   * reporter bound to the unit that is the scheme's statistics source. `statisticsUnitId` is that
+   * unit's id as the year's scheme names it (null when it names none).
+   */
+  bulkImport: (actor: Actor, statisticsUnitId: string | null) => office(actor) || statisticsReporter(actor, statisticsUnitId),
+  /** Which indicators: the office any; the statistics bureau only those whose data source it is. */
+  bulkImportIndicator: (actor: Actor, statisticsUnitId: string | null, node: Pick<SchemeNode, 'dataSource'>) =>
+    office(actor) || (statisticsReporter(actor, statisticsUnitId) && node.dataSource === 'statistics'),
+  /** An import job's progress: the office sees every job, anyone else only their own. */
+  readImport: (actor: Actor, createdBy: string) => office(actor) || actor.id === createdBy,
 };
 
 export const adjustmentPolicy = {

@@ -14,6 +14,7 @@ import { submissionPolicy } from './assessment-policy.ts';
 import { publishedScheme } from './scheme-service.ts';
 import { assessedUnit, assessedUnits, type AssessedUnit } from './unit-scope.ts';
 import { outlierFlags } from './outlier-flags.ts';
+import { lockPeriodForWriting } from './period-lock.ts';
 
 type SubmissionRow = typeof assessmentSubmissions.$inferSelect;
 export interface ValueEntry { indicatorCode: string; value: number | null; note?: string | undefined }
@@ -136,8 +137,8 @@ export async function submissionView(db: Db | Tx, actor: Actor, year: number, pe
 
 /**
  * Writes values into a unit's submission in one transaction, creating it on first save. Only a
- * draft or returned submission changes; every cell is checked first and nothing is written when
- * any cell is wrong.
+ * draft or returned submission of a period whose result is not published changes; every cell is
+ * checked first and nothing is written when any cell is wrong.
  */
 export async function saveValues(db: Db, ctx: ActionContext, year: number, period: string, unitId: string, version: number, entries: ValueEntry[], action = 'submission.save'): Promise<SubmissionView> {
   await saveValuesRow(db, ctx, year, period, unitId, version, entries, action);
@@ -160,8 +161,10 @@ export async function saveValuesRow(db: Db, ctx: ActionContext, year: number, pe
     const message = checkValue(due.get(e.indicatorCode), e.value);
     if (message) problems.push({ indicatorCode: e.indicatorCode, message });
   }
-  if (problems.length) throw unprocessable(`有 ${problems.length} 个数据不符合要求：${problems[0]!.indicatorCode} ${problems[0]!.message}`, { problems });
   return db.transaction(async (tx) => {
+    // A published period is frozen: said first, so nobody corrects cells of a period that cannot change.
+    await lockPeriodForWriting(tx, scheme.content, year, period);
+    if (problems.length) throw unprocessable(`有 ${problems.length} 个数据不符合要求：${problems[0]!.indicatorCode} ${problems[0]!.message}`, { problems });
     let row = await findSubmission(tx, year, period, unitId);
     if (!row) {
       if (version !== 0) throw staleVersion('填报', 0);
@@ -193,7 +196,7 @@ export async function writeValues(tx: Tx, submissionId: string, entries: ValueEn
   }
 }
 
-/** Submits for review; every due value must be there. The first submission after the deadline is late. */
+/** Submits for review; every due value must be there. The first submission after the deadline is late. A published period is frozen. */
 export async function submitValues(db: Db, ctx: ActionContext, year: number, period: string, unitId: string, version: number): Promise<SubmissionView> {
   await submitValuesRow(db, ctx, year, period, unitId, version);
   return submissionView(db, ctx.actor, year, period, unitId);
@@ -207,6 +210,7 @@ export async function submitValuesRow(db: Db, ctx: ActionContext, year: number, 
   const p = periodOf(scheme.content, period);
   const unit = await assessedUnit(db, scheme.content, unitId);
   return db.transaction(async (tx) => {
+    await lockPeriodForWriting(tx, scheme.content, year, period);
     const row = await findSubmission(tx, year, period, unitId);
     if (!row) throw unprocessable('尚未填报任何数据 (nothing entered yet)');
     if (row.state === 'submitted' || row.state === 'approved') throw conflict('已经报送 (already submitted)');

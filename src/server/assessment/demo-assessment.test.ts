@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test-support/test-app.ts';
 import { loadDemoAssessment } from '../demo/demo-assessment.ts';
@@ -26,5 +27,20 @@ describe('demo assessment year', () => {
     expect(due.map((d) => d.state)).toEqual(['approved', 'approved', 'approved', 'draft']);
     expect(due[3]!.filled).toBeGreaterThan(0);
     expect(due[3]!.filled).toBeLessThan(due[3]!.due);
+  });
+
+  it('the statistics bureau’s reporter imports its indicators for every unit; published quarters are frozen', async () => {
+    const tongji = await t.login('tongji');
+    const template = await tongji.request('GET', '/api/assessment/years/2026/periods/Y/import-template.xlsx');
+    expect(template.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheets = wb.worksheets.filter((s) => !s.name.startsWith('_'));
+    expect(sheets.map((s) => [s.name, s.getRow(1).getCell(3).value, s.columnCount])).toEqual([['部门', 'BM01', 3]]);
+    const type = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const frozen = await tongji.request('POST', '/api/assessment/years/2026/periods/Q1/import', template.rawPayload, type);
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().error.message).toContain('一季度');
+    expect((await (await t.login('zgc')).request('GET', '/api/assessment/years/2026/periods/Y/import-template.xlsx')).statusCode).toBe(403);
   });
 });

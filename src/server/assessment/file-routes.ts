@@ -1,10 +1,11 @@
 // Routes that move files: Excel templates and uploads, bulk import, evidence, exports.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { evidenceMaxBytes, evidenceTypes, submissionParams } from '../../core/scheme/collection.ts';
 import { actorOf } from '../auth/request-guard.ts';
 import { contextOf, errorResponses, idParams, zodApp, type RouteDeps } from '../http/api-app.ts';
 import { badRequest } from '../http/errors.ts';
+import { bodyBuffer, sendFile, xlsxType } from '../http/file-transfer.ts';
 import { ensure } from '../auth/policy.ts';
 import { schemePolicy } from './assessment-policy.ts';
 import { importProgress, importTemplate, startImport } from './bulk-import.ts';
@@ -15,22 +16,12 @@ import { resultFiles } from './result-file-routes.ts';
 import { createScheme, getScheme } from './scheme-service.ts';
 import { readSchemeWorkbook, schemeWorkbook } from './scheme-workbook.ts';
 
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Excel uploads may be a few megabytes (70,000 values); evidence at most evidenceMaxBytes. */
 export const uploadBodyLimit = Math.max(30 * 1024 * 1024, evidenceMaxBytes + 1024);
 export const uploadTypes = [...new Set([xlsxType, 'application/octet-stream', ...Object.keys(evidenceTypes)])];
 
 const ok = { 200: z.unknown(), 201: z.unknown(), 202: z.unknown(), ...errorResponses };
 const periodParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), period: z.string().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/) });
-
-export function sendFile(reply: FastifyReply, file: { fileName: string; content: Buffer }, type: string) {
-  return reply.type(type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
-}
-
-function bodyBuffer(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body)) throw badRequest('请上传文件 (send the file as the request body)');
-  return body;
-}
 
 export function fileRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db } = deps;

@@ -9,7 +9,7 @@ import { errorResponses, idParams, zodApp, type RouteDeps } from '../http/api-ap
 import { resultNoticeDocx, scorecardDocx } from './result-notice.ts';
 import { parsedResult, unitScorecard } from './result-views.ts';
 import { resultWorkbook } from './result-workbook.ts';
-import { sendFile } from './file-routes.ts';
+import { sendFile } from '../http/file-transfer.ts';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ok = { 200: z.unknown(), ...errorResponses };

@@ -16,6 +16,7 @@ import { categoryRun, yearRun, type CategoryRun } from '../../core/scheme/scheme
 import { outcomeOfSnapshot, periodTotals, yearRound, type RoundOutcome, type RoundSnapshot } from '../../core/scheme/round-snapshot.ts';
 import type { SchemeContent } from '../../core/scheme/scheme.ts';
 import { resultPolicy } from './assessment-policy.ts';
+import { lockRoundForPublishing } from './period-lock.ts';
 import { readRoundData, type RoundData } from './round-data.ts';
 import { publishedScheme } from './scheme-service.ts';
 
@@ -137,6 +138,8 @@ export async function publishRound(db: Db, ctx: ActionContext, id: string, versi
     if (!before) throw notFound('考核结果');
     if (before.status === 'published') throw conflict('已发布 (already published)');
     if (before.version !== version) throw staleVersion('考核结果', before.version);
+    // Publishing freezes the round's data: wait for writes in flight, keep new ones out (period-lock.ts).
+    await lockRoundForPublishing(tx, before.year, before.round);
     const [row] = await tx.update(assessmentResults).set({ status: 'published', publishedAt: new Date(), publishedBy: ctx.actor.id, version: version + 1 })
       .where(and(eq(assessmentResults.id, id), eq(assessmentResults.version, version))).returning(light);
     if (!row) throw staleVersion('考核结果', version + 1);

@@ -11,6 +11,7 @@ import type { QueueItem, SubmissionState, SubmissionView } from '../../core/sche
 import { indicatorsDue } from '../../core/scheme/scheme.ts';
 import { submissionPolicy } from './assessment-policy.ts';
 import { countDue, filledIndicators, loadSubmission, submissionView } from './collection-service.ts';
+import { lockPeriodForWriting } from './period-lock.ts';
 import { publishedScheme } from './scheme-service.ts';
 
 export async function reviewQueue(db: Db, actor: Actor, year: number, filter: { period?: string | undefined; state?: SubmissionState | undefined }): Promise<QueueItem[]> {
@@ -49,6 +50,8 @@ export async function decideSubmissionRow(db: Db, ctx: ActionContext, id: string
   ensure(submissionPolicy.review(ctx.actor), '只有审核员和考核办可以审核');
   return db.transaction(async (tx) => {
     const before = await loadSubmission(tx, id);
+    // Which values count is part of a period's data: a published period is frozen for review too.
+    await lockPeriodForWriting(tx, (await publishedScheme(tx, before.year)).content, before.year, before.period);
     if (before.state !== 'submitted') throw conflict(`只能审核已报送的数据（当前状态：${before.state}）(only submitted data can be reviewed)`);
     if (before.version !== version) throw staleVersion('填报', before.version);
     const now = new Date();

@@ -14,6 +14,7 @@ import {
   schemeContent, schemeProblems, type schemeCreateBody, type SchemeContent, type SchemeStatus, type SchemeSummary, type SchemeView,
 } from '../../core/scheme/scheme.ts';
 import { schemePolicy } from './assessment-policy.ts';
+import { assertStatisticsUnit } from './unit-scope.ts';
 
 type SchemeRow = typeof assessmentSchemes.$inferSelect;
 
@@ -78,6 +79,7 @@ async function assertNoOpenDraft(tx: Tx, year: number): Promise<void> {
 export async function createScheme(db: Db, ctx: ActionContext, body: z.infer<typeof schemeCreateBody>, basedOn: { id: string; reason: string } | null = null): Promise<SchemeView> {
   ensure(schemePolicy.manage(ctx.actor), '只有考核办可以制定考核方案');
   assertSchemeSound(body.content);
+  await assertStatisticsUnit(db, body.content);
   return db.transaction(async (tx) => {
     await assertNoOpenDraft(tx, body.year);
     const [row] = await tx.insert(assessmentSchemes).values({
@@ -91,7 +93,10 @@ export async function createScheme(db: Db, ctx: ActionContext, body: z.infer<typ
 
 export async function updateScheme(db: Db, ctx: ActionContext, id: string, version: number, change: { name?: string | undefined; content?: SchemeContent | undefined }): Promise<SchemeView> {
   ensure(schemePolicy.manage(ctx.actor), '只有考核办可以修改考核方案');
-  if (change.content) assertSchemeSound(change.content);
+  if (change.content) {
+    assertSchemeSound(change.content);
+    await assertStatisticsUnit(db, change.content);
+  }
   return db.transaction(async (tx) => {
     const before = await loadScheme(tx, id);
     if (before.status !== 'draft') throw conflict('已发布的考核方案不能修改，请新建版本并说明理由 (a published scheme is frozen; revise it)');

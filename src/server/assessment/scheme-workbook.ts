@@ -6,10 +6,11 @@ import ExcelJS from 'exceljs';
 import { unprocessable } from '../http/errors.ts';
 import { normaliseSettingsSchema } from '../../core/assessment/spec.ts';
 import { schemeContent, type SchemeContent, type SchemeNode } from '../../core/scheme/scheme.ts';
-import { cellNumber, checkSheetShape, columnLetter, openWorkbook, readTemplateMeta, tooManyProblems, writeTemplateMeta, type CellProblem } from './workbook-checks.ts';
+import { cellNumber, checkSheetShape, columnLetter, openWorkbook, readTemplateMeta, tooManyProblems, writeTemplateMeta, type CellProblem } from '../http/workbook-checks.ts';
 
 const kind = 'pacesetter-scheme';
-const columns = ['代码', '名称', '上级代码', '类型', '权重', '方向', '计量单位', '目标值', '计分方法(JSON)', '数据来源', '频次', '最小值', '最大值'] as const;
+// Every field of a node has its column (说明 last, so workbooks exported before it still read).
+const columns = ['代码', '名称', '上级代码', '类型', '权重', '方向', '计量单位', '目标值', '计分方法(JSON)', '数据来源', '频次', '最小值', '最大值', '说明'] as const;
 
 export async function schemeWorkbook(year: number, name: string, content: SchemeContent): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -18,9 +19,9 @@ export async function schemeWorkbook(year: number, name: string, content: Scheme
     sheet.addRow([...columns]).font = { bold: true };
     for (const n of c.nodes) {
       sheet.addRow([n.code, n.name, n.parent ?? '', n.kind === 'dimension' ? '维度' : '指标', n.weight, n.direction ?? null, n.unitOfMeasure ?? '', n.target ?? null,
-        n.method ? JSON.stringify(n.method) : '', n.dataSource ?? '', n.frequency ?? '', n.min ?? null, n.max ?? null]);
+        n.method ? JSON.stringify(n.method) : '', n.dataSource ?? '', n.frequency ?? '', n.min ?? null, n.max ?? null, n.description ?? '']);
     }
-    sheet.columns.forEach((col, i) => { col.width = [10, 30, 10, 6, 8, 6, 8, 8, 40, 10, 10, 8, 8][i]; });
+    sheet.columns.forEach((col, i) => { col.width = [10, 30, 10, 6, 8, 6, 8, 8, 40, 10, 10, 8, 8, 50][i]; });
   }
   const periods = wb.addWorksheet('考核期');
   periods.addRow(['代码', '名称', '截止日期', '权重']).font = { bold: true };
@@ -69,6 +70,7 @@ export async function readSchemeWorkbook(content: Buffer): Promise<{ year: numbe
         ...(text(row.getCell(10)) ? { dataSource: text(row.getCell(10)) as SchemeNode['dataSource'] } : {}),
         ...(text(row.getCell(11)) ? { frequency: text(row.getCell(11)) as SchemeNode['frequency'] } : {}),
         ...optional('min', 12), ...optional('max', 13),
+        ...(text(row.getCell(14)) ? { description: text(row.getCell(14)) } : {}),
       });
     }
     categories.push({ categoryCode, name: nameParts.join(' ') || categoryCode, nodes });

@@ -116,4 +116,33 @@ describe('assessment schemes', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.errors[0]).toMatchObject({ sheet: 'ZJ 镇街', row: 3, column: 'E' });
   });
+
+  it('keeps every field of a node through Excel, descriptions too', async () => {
+    const described = structuredClone(content);
+    const zj01 = described.categories[0]!.nodes.find((n) => n.code === 'ZJ01')!;
+    zj01.description = '按区统计局季度快报口径，累计同比，可比价计算';
+    described.categories[1]!.nodes.find((n) => n.code === 'BM-JJ')!.description = '部门牵头的经济工作';
+    const created = await kaohe.post('/api/assessment/schemes', { year: 2033, name: '2033年度综合考核方案', content: described });
+    expect(created.statusCode, created.body).toBe(201);
+    const scheme = created.json<Scheme>();
+    const xlsx = await kaohe.request('GET', `/api/assessment/schemes/${scheme.id}/export.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('ZJ 镇街')!;
+    expect(sheet.getCell('N1').value).toBe('说明');
+    wb.getWorksheet('_template')!.getCell('B2').value = '2034';
+    const type = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const back = await kaohe.request('POST', '/api/assessment/schemes/import.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), type);
+    expect(back.statusCode, back.body).toBe(201);
+    const imported = back.json<Scheme>().content;
+    expect(imported.categories[0]!.nodes.find((n) => n.code === 'ZJ01')!.description).toBe(zj01.description);
+    expect(imported).toEqual(scheme.content);
+  });
+
+  it('names the statistics source by an existing unit code', async () => {
+    const res = await kaohe.post('/api/assessment/schemes', { year: 2035, name: '2035年度综合考核方案', content: { ...demoSchemeContent, statisticsUnitCode: 'BM999' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.message).toContain('BM999');
+    expect(res.json().error.details.problems[0].path).toBe('statisticsUnitCode');
+  });
 });

@@ -6,7 +6,7 @@ import type { ActionContext, Actor } from '../auth/actor.ts';
 import { unprocessable } from '../http/errors.ts';
 import type { SubmissionView } from '../../core/scheme/collection.ts';
 import { checkValue, saveValues, submissionView, type ValueEntry } from './collection-service.ts';
-import { cellNumber, checkSheetShape, columnLetter, openWorkbook, readTemplateMeta, tooManyProblems, writeTemplateMeta, type CellProblem } from './workbook-checks.ts';
+import { cellNumber, checkSheetShape, columnLetter, openWorkbook, readTemplateMeta, tooManyProblems, writeTemplateMeta, type CellProblem } from '../http/workbook-checks.ts';
 
 const kind = 'pacesetter-submission';
 const sheetName = '填报';

@@ -26,3 +26,18 @@ export async function assessedUnit(db: Db | Tx, content: SchemeContent, unitId: 
   }
   return row;
 }
+
+/** The unit the scheme names as its statistics source (区统计局), if it names one that exists and is active. */
+export async function statisticsUnitId(db: Db | Tx, content: SchemeContent): Promise<string | null> {
+  if (!content.statisticsUnitCode) return null;
+  const [row] = await db.select({ id: units.id }).from(units).where(and(eq(units.code, content.statisticsUnitCode), eq(units.active, true)));
+  return row?.id ?? null;
+}
+
+/** Refuses a scheme naming a statistics source that is not an active unit. */
+export async function assertStatisticsUnit(db: Db | Tx, content: SchemeContent): Promise<void> {
+  if (content.statisticsUnitCode && !(await statisticsUnitId(db, content))) {
+    throw unprocessable(`统计数据来源单位代码 ${content.statisticsUnitCode} 不是在用的单位，请填写区统计局的单位代码 (statisticsUnitCode names no active unit)`,
+      { problems: [{ path: 'statisticsUnitCode', message: `单位代码 ${content.statisticsUnitCode} 不存在或已停用 (unknown unit)` }] });
+  }
+}

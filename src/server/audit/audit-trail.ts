@@ -33,6 +33,27 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 }
 
 /**
+ * Appends several records at once, in order, inside the caller's transaction: one lock, one read
+ * of the chain's end and an insert per 500 rows, however many records (bulk operations).
+ */
+export async function recordAudits(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await lockAuditChain(tx);
+  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog)
+    .orderBy(desc(auditLog.seq)).limit(1);
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? genesisHash;
+  const at = new Date();
+  const rows = entries.map((entry) => {
+    const content: AuditContent = { ...entry, seq: ++seq, at, before: asStoredJson(entry.before), after: asStoredJson(entry.after) };
+    const row = { ...content, prevHash, hash: auditHash(prevHash, content) };
+    prevHash = row.hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+}
+
+/**
  * Walks the whole chain in order. An edited row no longer matches its own hash; a deleted row
  * leaves a gap in seq or a prev_hash that names a row that is gone; an inserted row either
  * repeats a seq neighbour's link or breaks the next row's prev_hash.

@@ -62,8 +62,13 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  pool.on('connect', (c) => { void c.query("SET TIME ZONE 'UTC'"); });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Awaited before the pool hands the new connection out, so the first query never queues
+    // behind this one on the same connection (a 'connect' listener cannot wait).
+    onConnect: async (c) => { await c.query("SET TIME ZONE 'UTC'"); },
+  });
   // A broken idle connection must not take the process down; the next query gets a fresh one.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -2,6 +2,7 @@
 // category, efficacy-coefficient scoring (60 + 40·…) by default, target completion where a target
 // is set, veto items, capped bonus and penalty points, tiers by share, quarterly process weights.
 import type { SchemeContentInput, SchemeNode } from '../../core/scheme/scheme.ts';
+import { demoDepartmentCode } from './demo-district.ts';
 
 export const demoAssessmentYear = 2026;
 
@@ -46,6 +47,7 @@ export const demoSchemeContent: SchemeContentInput = {
   ],
   adjustment: { bonusCap: 5, penaltyCap: 10, itemCaps: { award: 3 }, vetoScoreCap: null, vetoTierCap: '第三等次' },
   tiers: { by: 'share', bands: [{ name: '第一等次', share: 0.3 }, { name: '第二等次', share: 0.5 }, { name: '第三等次' }] },
+  statisticsUnitCode: demoDepartmentCode('区统计局'),
   categories: [
     {
       categoryCode: 'ZJ', name: '镇街',
@@ -63,7 +65,8 @@ export const demoSchemeContent: SchemeContentInput = {
     {
       categoryCode: 'BM', name: '部门',
       nodes: tree('BM', {
-        JJ: [['BM01', '牵头经济指标完成率', '%', 50, 100, 1, { method: completion }], ['BM02', '重点项目年度投资完成率', '%', 50, 100, 1, { method: completion }]],
+        // Progress of the economic indicators a department leads is measured by the statistics bureau.
+        JJ: [['BM01', '牵头经济指标完成率', '%', 50, 100, 1, { method: completion, dataSource: 'statistics' }], ['BM02', '重点项目年度投资完成率', '%', 50, 100, 1, { method: completion }]],
         KJ: [['BM03', '数字化应用场景建成数', '个', 100, 5]],
         CS: [['BM04', '接诉即办响应率', '%', 50, 100], ['BM05', '督办事项按期办结率', '%', 50, 100]],
         MS: [['BM06', '民生实事牵头任务完成率', '%', 100, 100, 1, { method: completion }]],

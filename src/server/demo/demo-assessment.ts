@@ -7,7 +7,7 @@ import type { Db } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
 import type { ActionContext } from '../auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
-import { schemeContent } from '../../core/scheme/scheme.ts';
+import { indicatorsDue, schemeContent } from '../../core/scheme/scheme.ts';
 import { deadlineInstant } from '../../core/scheme/collection.ts';
 import { proposeAdjustment, decideAdjustment } from '../assessment/adjustment-service.ts';
 import { importValues } from '../assessment/bulk-import.ts';
@@ -49,7 +49,9 @@ export async function loadDemoAssessment(db: Db): Promise<{ year: number; result
       let s = await submitValuesRow(db, office, year, p.code, u.id, 1, at);
       if (noise(`return:${u.code}:${p.code}`) > 0.85) {
         s = await decideSubmissionRow(db, reviewer, s.id, 'return', s.version, '部分指标与统计局口径不一致，请核实后重新报送');
-        const first = entries.get(u.id)![0]!;
+        // The unit re-checks one of its own values (the statistics bureau's are not the unit's to change).
+        const own = new Set(indicatorsDue(content, u.categoryCode, p.code).map((n) => n.code));
+        const first = entries.get(u.id)!.find((e) => own.has(e.indicatorCode))!;
         s = await saveValuesRow(db, office, year, p.code, u.id, s.version, [{ ...first, note: '已按统计局口径核实' }]);
         s = await submitValuesRow(db, office, year, p.code, u.id, s.version, new Date(at.getTime() + 2 * 86_400_000));
       }

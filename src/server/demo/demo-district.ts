@@ -15,6 +15,13 @@ export const demoDepartments = [
   '区市场监督管理局', '区统计局', '区园林绿化局', '区政务服务和数据管理局', '区城市管理综合行政执法局', '区体育局',
 ];
 
+/** Code of a department in the demo: BM001 … in the order above (区统计局 is BM021). */
+export const demoDepartmentCode = (name: string): string => {
+  const i = demoDepartments.indexOf(name);
+  if (i < 0) throw new Error(`no demo department ${name}`);
+  return `BM${String(i + 1).padStart(3, '0')}`;
+};
+
 export const demoCompanies = [
   '北京海淀国有资本运营有限公司', '北京中关村科学城城市更新发展集团有限公司', '北京实创科技园开发建设股份有限公司',
   '北京海淀置业集团有限公司', '北京海淀城市运营服务集团有限公司', '北京海淀科技金融资本控股集团有限公司',
@@ -43,5 +50,7 @@ export const demoAccounts = [
   { username: 'rexian', displayName: '刘敏', role: 'hotline_centre', label: '12345热线中心' },
   { username: 'shenhe', displayName: '陈静', role: 'reviewer', label: '审核员' },
   { username: 'zgc', displayName: '赵磊', role: 'unit_reporter', label: '中关村街道填报员', unitName: '中关村街道' },
+  // The statistics bureau is a unit: its reporter bulk-imports the scheme's statistics indicators for every unit.
+  { username: 'tongji', displayName: '周春华', role: 'unit_reporter', label: '区统计局填报员', unitName: '区统计局' },
   { username: 'lingdao', displayName: '孙志刚', role: 'leader', label: '区领导' },
 ] as const;

@@ -10,6 +10,7 @@ import type { ActionContext } from '../auth/actor.ts';
 import { findDivision } from '../org/divisions.ts';
 import { allServices, createService, limitsOf, type ServiceRow } from '../requests/catalogue-service.ts';
 import { importHistory, type HistoricalRequest } from '../requests/history-import.ts';
+import { classDefaults } from '../requests/settings-service.ts';
 import { demoAreaCentres, demoServiceGroups, demoServices } from './demo-request-catalogue.ts';
 
 /** A small deterministic generator (mulberry32), so every demo load is the same. */
@@ -53,6 +54,7 @@ export async function loadDemoRequests(db: Db, ctx: ActionContext, now = new Dat
   const rand = random(20_260_301);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const leaves = demoServices.map((s) => ({ demo: s, row: byCode.get(s.code)! }));
+  const defaults = await classDefaults(db);
   // Busier streets in the centre; 占道经营 and 噪音 most common; a rising wave of noise complaints at 学院路 this month.
   const weightedAreas = demoAreaCentres.flatMap((a, i) => Array<typeof a>(i < 15 ? 3 : 1).fill(a));
   const weightedServices = leaves.flatMap((l, i) => Array<typeof l>(i < 5 ? 3 : 1).fill(l));
@@ -73,7 +75,7 @@ export async function loadDemoRequests(db: Db, ctx: ActionContext, now = new Dat
       citizenName: pick([...surnames]) + pick(given), citizenPhone: `1${pick(['38', '39', '58', '86', '36'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
       channel: rand() < 0.8 ? 'phone' : 'web', receivedAt,
     };
-    lifecycle(record, limitsOf(service.row), unitId, now, rand);
+    lifecycle(record, limitsOf(service.row, defaults), unitId, now, rand);
     records.push(record);
   }
   await importHistory(db, ctx, records, 'demo');

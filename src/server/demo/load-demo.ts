@@ -10,7 +10,7 @@ import { createUser } from '../users/user-service.ts';
 import { loadDemoRequests } from './demo-requests.ts';
 import { loadDemoAssessment } from './demo-assessment.ts';
 import {
-  demoAccounts, demoCategories, demoCompanies, demoContact, demoDepartments, demoDistrictCode, demoParks, demoPassword,
+  demoAccounts, demoCategories, demoCompanies, demoContact, demoDepartmentCode, demoDepartments, demoDistrictCode, demoParks, demoPassword,
 } from './demo-district.ts';
 import type { UnitKind } from '../../core/org/unit.ts';
 
@@ -36,7 +36,7 @@ export async function loadDemo(database: Database, options: { assessmentYear?: b
     const kind: UnitKind = s.name.endsWith('街道') ? 'street' : 'town';
     planned.push({ code: s.code, name: s.name, kind, categoryId: categoryIds.ZJ!, divisionCode: s.code });
   }
-  demoDepartments.forEach((name, i) => planned.push({ code: `BM${String(i + 1).padStart(3, '0')}`, name, kind: 'department', categoryId: categoryIds.BM! }));
+  demoDepartments.forEach((name) => planned.push({ code: demoDepartmentCode(name), name, kind: 'department', categoryId: categoryIds.BM! }));
   demoParks.forEach((name, i) => planned.push({ code: `YQ${String(i + 1).padStart(3, '0')}`, name, kind: 'park', categoryId: categoryIds.BM! }));
   demoCompanies.forEach((name, i) => planned.push({ code: `GQ${String(i + 1).padStart(3, '0')}`, name, kind: 'soe', categoryId: categoryIds.GQ! }));
 

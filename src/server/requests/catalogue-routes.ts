@@ -8,8 +8,9 @@ import { actorOf } from '../auth/request-guard.ts';
 import { contextOf, errorResponses, idParams, zodApp, type RouteDeps } from '../http/api-app.ts';
 import { createService, listServices, updateService } from './catalogue-service.ts';
 import { hotspots } from './hotspot-service.ts';
-import { createApiKey, listApiKeys } from './open311/api-keys.ts';
-import { getSettings, monthlyRanking, rankingGroups, settingsBody, updateSettings, type RankingGroup } from './rates-service.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from './open311/api-keys.ts';
+import { monthlyRanking, rankingGroups, type RankingGroup } from './rates-service.ts';
+import { getSettings, settingsBody, settingsView, updateSettings } from './settings-service.ts';
 import { requestPolicy } from './request-policy.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
@@ -33,11 +34,11 @@ export function catalogueRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   }, (request) => updateService(db, contextOf(request), request.params.id, request.body));
 
   api.get('/api/request-settings', {
-    config, schema: { tags, summary: 'Rate weights and duplicate detection settings', response: { 200: settingsBody, ...errorResponses } },
+    config, schema: { tags, summary: 'Rate weights, duplicate detection and the default time limits of each SLA class', response: { 200: settingsView, ...errorResponses } },
   }, () => getSettings(db));
 
   api.put('/api/request-settings', {
-    config, schema: { tags, summary: 'Change rate weights and duplicate settings (admin, assessment office)', body: settingsBody, response: { 200: settingsBody, ...errorResponses } },
+    config, schema: { tags, summary: 'Change the settings: rate weights and credit (admin, assessment office); duplicates and class time limits (admin, hotline centre)', body: settingsBody, response: { 200: settingsView, ...errorResponses } },
   }, (request) => updateSettings(db, contextOf(request), request.body));
 
   api.get('/api/request-rates', {
@@ -63,4 +64,7 @@ export function catalogueRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   api.post('/api/open311-keys', {
     config, schema: { tags, summary: 'Create an Open311 client key; the key is shown once', body: z.strictObject({ name: z.string().trim().min(1).max(100) }) },
   }, async (request, reply) => reply.code(201).send(await createApiKey(db, contextOf(request), request.body.name)));
+  api.post('/api/open311-keys/:id/revoke', {
+    config, schema: { tags, summary: 'Revoke an Open311 client key for good (admin)', params: idParams },
+  }, (request) => revokeApiKey(db, contextOf(request), request.params.id));
 }

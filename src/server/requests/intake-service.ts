@@ -9,9 +9,7 @@ import { boundingBox, nearestArea, type AreaCentre } from '../../core/requests/g
 import { shanghaiOffsetMs } from '../../core/requests/sla.ts';
 import { unprocessable } from '../http/errors.ts';
 import { intakeBatcher } from './intake-batcher.ts';
-import { dbKey } from './db-key.ts';
-import { remembered } from './process-cache.ts';
-import { getSettings } from './rates-service.ts';
+import { cachedSettings } from './settings-service.ts';
 import { keywordText } from './segmenter.ts';
 import type { ServiceRow } from './catalogue-service.ts';
 
@@ -76,10 +74,11 @@ async function resolveDivision(db: Db, input: IntakeInput): Promise<string | nul
   return nearestArea({ lat: input.lat, lon: input.lon }, areas)?.divisionCode ?? null;
 }
 
-async function findDuplicateOf(db: Db, input: IntakeInput, receivedAt: Date): Promise<string | null> {
+/** The open request this one likely repeats (same category, nearby, received shortly before), if any. */
+export async function findDuplicateOf(db: Db, input: IntakeInput, receivedAt: Date): Promise<string | null> {
   if (input.lat === null || input.lon === null) return null;
   // Settings change rarely; intake reads them on every request.
-  const s = await remembered(`settings:${dbKey(db)}`, 10_000, () => getSettings(db));
+  const s = await cachedSettings(db);
   const box = boundingBox({ lat: input.lat, lon: input.lon }, s.duplicateRadiusM);
   const since = new Date(receivedAt.getTime() - s.duplicateWindowHours * 3_600_000);
   const r = citizenRequests;

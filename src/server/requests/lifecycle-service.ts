@@ -18,12 +18,12 @@ import { cancelClock, scheduleClock } from './deadline-alarms.ts';
 import type { RequestRow } from './intake-service.ts';
 import { bumpStats } from './rates-service.ts';
 import { requestPolicy, type RequestUnits } from './request-policy.ts';
+import { classDefaults } from './settings-service.ts';
 
 export async function unitsOfRequest(tx: Db | Tx, requestId: string, leadUnitId: string | null): Promise<RequestUnits> {
-  const [co, dispatched] = await Promise.all([
-    tx.select({ unitId: requestCoHandlers.unitId }).from(requestCoHandlers).where(eq(requestCoHandlers.requestId, requestId)),
-    tx.select({ unitId: requestDispatches.unitId }).from(requestDispatches).where(eq(requestDispatches.requestId, requestId)),
-  ]);
+  // One after the other: inside a transaction both run on one connection, which takes one query at a time.
+  const co = await tx.select({ unitId: requestCoHandlers.unitId }).from(requestCoHandlers).where(eq(requestCoHandlers.requestId, requestId));
+  const dispatched = await tx.select({ unitId: requestDispatches.unitId }).from(requestDispatches).where(eq(requestDispatches.requestId, requestId));
   return { leadUnitId, coHandlerIds: co.map((c) => c.unitId), dispatchedUnitIds: dispatched.map((d) => d.unitId) };
 }
 
@@ -46,13 +46,14 @@ export async function applyEvent(db: Db, ctx: ActionContext, id: string, body: R
     const roles = requestPolicy.lifecycleRoles(ctx.actor, related);
     const role = roles.find((r) => transitions[body.event].by.includes(r)) ?? roles[0];
     if (!role) throw forbidden(`没有权限：只有热线中心和承办单位可以办理诉求 (not permitted)`);
-    const step = nextStatus(before.status as RequestStatus, body.event, role);
+    const [service] = await tx.select().from(requestServices).where(eq(requestServices.id, before.serviceId));
+    const step = nextStatus(before.status as RequestStatus, body.event, role, { callbackRequired: service!.callbackRequired });
     if (!step.ok) {
       throw step.reason === 'wrong_role' ? forbidden(step.message) : new AppError(409, 'invalid_transition', step.message, { status: before.status, event: body.event });
     }
 
-    const [service] = await tx.select().from(requestServices).where(eq(requestServices.id, before.serviceId));
-    const limits = limitsOf(service!);
+    // The limits in force when the clock starts: the category's own, or its class's default now.
+    const limits = async () => limitsOf(service!, await classDefaults(tx));
     const change: Change = {};
     let note = '';
     let stepUnitId: string | null = ctx.actor.unitId;
@@ -60,8 +61,9 @@ export async function applyEvent(db: Db, ctx: ActionContext, id: string, body: R
     switch (body.event) {
       case 'dispatch': {
         const unit = await activeUnit(tx, body.unitId);
-        const responseDueAt = deadlineOf(now, limits.response);
-        const resolutionDueAt = deadlineOf(now, limits.resolution);
+        const { response, resolution } = await limits();
+        const responseDueAt = deadlineOf(now, response);
+        const resolutionDueAt = deadlineOf(now, resolution);
         Object.assign(change, { leadUnitId: unit.id, dispatchedAt: now, responseDueAt, resolutionDueAt, acceptedAt: null });
         await tx.insert(requestDispatches).values({ id: randomUUID(), requestId: id, unitId: unit.id, dispatchedAt: now, responseDueAt });
         await bumpStats(tx, monthOf(now), unit.id, { dispatched: 1 });
@@ -107,10 +109,12 @@ export async function applyEvent(db: Db, ctx: ActionContext, id: string, body: R
         note = `${body.resolved ? '已解决' : '未解决'}，${{ satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' }[body.satisfaction]}${body.note ? `：${body.note}` : ''}`;
         break;
       case 'close':
+        // Closing without a callback (allowed only where the category needs none) counts in no rate.
         change.closedAt = now;
+        if (before.status === 'replied') note = '本类别无需回访';
         break;
       case 'reopen': {
-        const resolutionDueAt = deadlineOf(now, limits.resolution);
+        const resolutionDueAt = deadlineOf(now, (await limits()).resolution);
         Object.assign(change, { repliedAt: null, closedAt: null, resolutionDueAt });
         await scheduleClock(tx, id, 'resolution', now, resolutionDueAt, now);
         note = body.reason;

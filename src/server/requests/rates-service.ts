@@ -1,58 +1,15 @@
 // The three rates per unit and month, read from a rollup kept up to date by every dispatch,
 // answer and callback (so a ranking over a year of 20 million requests reads a few thousand
-// rows), the settings officials change, and the monthly ranking.
+// rows), and the monthly ranking. The weights are among the settings (settings-service.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { requestMonthlyStats, requestSettings, units } from '../db/schema/index.ts';
-import { defaultDuplicateSettings, type DuplicateSettings } from '../../core/requests/duplicates.ts';
-import { defaultRateSettings, emptyCounts, rankByComposite, rateSettings, ratesOf, type MonthlyCounts, type RateSettings, type Rates } from '../../core/requests/rates.ts';
+import { requestMonthlyStats, units } from '../db/schema/index.ts';
+import { emptyCounts, rankByComposite, ratesOf, type MonthlyCounts, type RateSettings, type Rates } from '../../core/requests/rates.ts';
 import type { UnitKind } from '../../core/org/unit.ts';
-import type { ActionContext } from '../auth/actor.ts';
-import { ensure } from '../auth/policy.ts';
-import { recordAudit } from '../audit/audit-trail.ts';
-import { staleVersion, unprocessable } from '../http/errors.ts';
-import { forgetAll } from './process-cache.ts';
-import { requestSettingsPolicy } from './request-policy.ts';
+import { getSettings } from './settings-service.ts';
 
-export const settingsBody = z.strictObject({
-  responseWeight: z.number().min(0).max(100),
-  resolutionWeight: z.number().min(0).max(100),
-  satisfactionWeight: z.number().min(0).max(100),
-  basicallySatisfiedCredit: z.number().min(0).max(1),
-  duplicateRadiusM: z.number().min(10).max(10_000),
-  duplicateWindowHours: z.number().min(1).max(24 * 90),
-  version: z.number().int().positive(),
-});
-
-const defaults = { id: 1, ...defaultRateSettings, duplicateRadiusM: defaultDuplicateSettings.radiusM, duplicateWindowHours: defaultDuplicateSettings.windowHours, version: 1 };
-
-export async function getSettings(db: Db): Promise<z.infer<typeof settingsBody>> {
-  const [row] = await db.select().from(requestSettings).where(eq(requestSettings.id, 1));
-  const s = row ?? defaults;
-  return {
-    responseWeight: s.responseWeight, resolutionWeight: s.resolutionWeight, satisfactionWeight: s.satisfactionWeight,
-    basicallySatisfiedCredit: s.basicallySatisfiedCredit, duplicateRadiusM: s.duplicateRadiusM, duplicateWindowHours: s.duplicateWindowHours, version: s.version,
-  };
-}
-
-export async function updateSettings(db: Db, ctx: ActionContext, body: z.infer<typeof settingsBody>): Promise<z.infer<typeof settingsBody>> {
-  ensure(requestSettingsPolicy.manage(ctx.actor), '只有系统管理员和考核办可以设置三率权重');
-  if (!rateSettings.safeParse({ responseWeight: body.responseWeight, resolutionWeight: body.resolutionWeight, satisfactionWeight: body.satisfactionWeight, basicallySatisfiedCredit: body.basicallySatisfiedCredit }).success) {
-    throw unprocessable('三个权重不能都为 0 (at least one weight must be positive)', { field: 'responseWeight' });
-  }
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(requestSettings).where(eq(requestSettings.id, 1)).for('update');
-    const current = before?.version ?? 1;
-    if (current !== body.version) throw staleVersion('三率设置', current);
-    const { version, ...values } = body;
-    const [after] = await tx.insert(requestSettings).values({ id: 1, ...values, version: version + 1, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: requestSettings.id, set: { ...values, version: version + 1, updatedAt: new Date() } }).returning();
-    await recordAudit(tx, { actorId: ctx.actor.id, actorName: ctx.actor.displayName, action: 'request_settings.update', entityType: 'request_settings', entityId: '1', before: before ?? defaults, after, requestId: ctx.requestId });
-    forgetAll();
-    return getSettings(tx);
-  });
-}
+// The settings used to live here; request-import.ts still reads them from this module.
+export { getSettings };
 
 /** Adds to a unit's monthly counts inside the caller's transaction. */
 export async function bumpStats(tx: Tx, month: string, unitId: string, delta: Partial<MonthlyCounts>): Promise<void> {

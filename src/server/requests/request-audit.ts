@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { registerAuditedEntity } from '../audit/audited-entities.ts';
 import { citizenRequests } from '../db/schema/index.ts';
 import { unitsOfRequest } from './lifecycle-service.ts';
-import { catalogueServicePolicy, open311KeyPolicy, requestPolicy, requestSettingsPolicy } from './request-policy.ts';
+import { catalogueServicePolicy, dispatchRulePolicy, open311KeyPolicy, requestPolicy, requestSettingsPolicy } from './request-policy.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,4 +18,7 @@ export function registerRequestHistoryReaders(): void {
   registerAuditedEntity('request_service', (_db, actor) => catalogueServicePolicy.read(actor));
   registerAuditedEntity('request_settings', (_db, actor) => requestSettingsPolicy.read(actor));
   registerAuditedEntity('open311_key', (_db, actor) => open311KeyPolicy.manage(actor));
+  registerAuditedEntity('dispatch_rule', (_db, actor) => dispatchRulePolicy.read(actor));
+  // An import's record holds counts and the file's hash, no citizen.
+  registerAuditedEntity('request_batch', (_db, actor) => requestPolicy.importBatch(actor));
 }

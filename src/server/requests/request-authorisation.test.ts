@@ -67,12 +67,16 @@ const families: Family[] = [
   { name: 'PUT /api/request-settings', call: async (c) => {
     const current = (await clients.admin.get('/api/request-settings')).json();
     return c.request('PUT', '/api/request-settings', current);
-  }, expect: { admin: 'ok', assessment_office: 'ok', public: 'login' }, otherwise: 'refused' },
+  }, expect: { admin: 'ok', assessment_office: 'ok', hotline_centre: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'GET /api/request-rates', call: (c) => c.get('/api/request-rates?group=department'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/request-rates/indicator', call: (c) => c.get('/api/request-rates/indicator?group=street_town'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/request-hotspots', call: (c) => c.get('/api/request-hotspots'), expect: { unit_reporter: 'refused', public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/open311-keys', call: (c) => c.get('/api/open311-keys'), expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'POST /api/open311-keys', call: (c) => c.post('/api/open311-keys', { name: '矩阵' }), expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
+  { name: 'POST /api/open311-keys/:id/revoke', call: async (c) => {
+    const { id } = (await clients.admin.post('/api/open311-keys', { name: '待吊销' })).json();
+    return c.post(`/api/open311-keys/${id}/revoke`);
+  }, expect: { admin: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'GET /api/audit/request/:own', call: (c) => c.get(`/api/audit/request/${ownRequest.id}`), expect: { hotline_centre: 'ok', unit_reporter: 'ok', public: 'login' }, otherwise: 'hidden' },
   { name: 'GET /api/audit/request/:other', call: (c) => c.get(`/api/audit/request/${otherRequest.id}`), expect: { hotline_centre: 'ok', public: 'login' }, otherwise: 'hidden' },
   { name: 'GET /api/public/request-services', call: (c) => c.get('/api/public/request-services'), expect: everyoneOk, otherwise: 'ok' },

@@ -18,8 +18,10 @@ export const requestPolicy = {
   readAll: (actor: Actor) => actor.role !== 'unit_reporter',
   read: (actor: Actor, r: RequestUnits) =>
     actor.role !== 'unit_reporter' || handles(actor, r) || (actor.unitId !== null && r.dispatchedUnitIds.includes(actor.unitId)),
-  /** Take a request on the phone or import a batch. */
+  /** Take a request on the phone (or through the API as a call-taker). */
   create: (actor: Actor) => hasRole(actor, 'hotline_centre'),
+  /** Import a batch of requests taken elsewhere (another system, a paper log). */
+  importBatch: (actor: Actor) => hasRole(actor, 'admin', 'hotline_centre'),
   citizen: (actor: Actor, r: RequestUnits): CitizenVisibility =>
     actor.role === 'hotline_centre' || handles(actor, r) ? 'full' : 'masked',
   /** The parts this actor plays in the lifecycle of this request. */
@@ -41,10 +43,20 @@ export const catalogueServicePolicy = {
   manage: (actor: Actor) => hasRole(actor, 'admin', 'hotline_centre'),
 };
 
+/** Dispatch rules (category + street or town → unit): officials read them, the dispatchers and admin keep them. */
+export const dispatchRulePolicy = {
+  read: (actor: Actor) => actor.role !== 'unit_reporter',
+  manage: (actor: Actor) => hasRole(actor, 'admin', 'hotline_centre'),
+};
+
 export const requestSettingsPolicy = {
   read: (_actor: Actor) => true,
-  /** The weights feed the assessment: set by the assessment office (and admin). */
-  manage: (actor: Actor) => hasRole(actor, 'admin', 'assessment_office'),
+  /** May change some of the settings: each party its own part. */
+  manage: (actor: Actor) => hasRole(actor, 'admin', 'assessment_office', 'hotline_centre'),
+  /** The weights and the credit feed the assessment: set by the assessment office (and admin). */
+  manageRates: (actor: Actor) => hasRole(actor, 'admin', 'assessment_office'),
+  /** Duplicate detection and the default time limits of each class run the hotline: the hotline centre (and admin). */
+  manageOperations: (actor: Actor) => hasRole(actor, 'admin', 'hotline_centre'),
 };
 
 export const open311KeyPolicy = {

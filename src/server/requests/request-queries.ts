@@ -82,7 +82,7 @@ async function coHandledBy(db: Db, actor: Actor, ids: string[]): Promise<Set<str
 }
 
 export async function getRequest(db: Db, actor: Actor, id: string, now = new Date()): Promise<RequestDetail> {
-  const [row] = await db.select({ request: citizenRequests, service: requestServices.name, unit: units.name }).from(citizenRequests)
+  const [row] = await db.select({ request: citizenRequests, service: requestServices.name, callbackRequired: requestServices.callbackRequired, unit: units.name }).from(citizenRequests)
     .innerJoin(requestServices, eq(requestServices.id, citizenRequests.serviceId)).leftJoin(units, eq(units.id, citizenRequests.leadUnitId))
     .where(eq(citizenRequests.id, id));
   if (!row) throw notFound('诉求');
@@ -109,7 +109,8 @@ export async function getRequest(db: Db, actor: Actor, id: string, now = new Dat
     extensions: extensions.map((e) => ({ id: e.id, amount: e.amount, unit: e.unit as LimitUnit, reason: e.reason, status: e.status as 'pending' | 'approved' | 'refused', requestedAt: e.requestedAt.toISOString() })),
     callbacks: callbacks.map((c) => ({ at: c.at.toISOString(), resolved: c.resolved, satisfaction: c.satisfaction as Satisfaction, note: c.note })),
     duplicates: duplicates.map((d) => ({ code: d.code, distanceM: req.lat !== null && d.lat !== null ? Math.round(distanceM({ lat: req.lat, lon: req.lon! }, { lat: d.lat, lon: d.lon! })) : 0 })),
-    actions: availableEvents(req.status as RequestStatus, requestPolicy.lifecycleRoles(actor, related)),
+    callbackRequired: row.callbackRequired,
+    actions: availableEvents(req.status as RequestStatus, requestPolicy.lifecycleRoles(actor, related), { callbackRequired: row.callbackRequired }),
   };
 }
 

@@ -8,6 +8,7 @@ import { actorOf } from '../auth/request-guard.ts';
 import { contextOf, errorResponses, idParams, zodApp, type RouteDeps } from '../http/api-app.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
 import { listServices } from './catalogue-service.ts';
+import { admitPublicFiling } from './public-intake-throttle.ts';
 import { dispatchSuggestions } from './dispatch-service.ts';
 import { exportCsv } from './request-export.ts';
 import { findService, takeIn } from './intake-service.ts';
@@ -84,8 +85,9 @@ export function requestApiRoutes(app: FastifyInstance, { db }: RouteDeps): void 
   }, () => listServices(db, null, { activeOnly: true }));
 
   api.post('/api/public/requests', {
-    config: { access: 'public' }, schema: { tags, summary: 'File a request as a citizen; answers the tracking code', body: publicRequestBody, response: { 201: z.object({ code: z.string() }), ...errorResponses } },
+    config: { access: 'public' }, schema: { tags, summary: 'File a request as a citizen; answers the tracking code (at most 20 an hour from one address, else 429)', body: publicRequestBody, response: { 201: z.object({ code: z.string() }), ...errorResponses } },
   }, async (request, reply) => {
+    await admitPublicFiling(db, request.ip);
     const body = request.body;
     const service = await findService(db, { code: body.serviceCode });
     if (!service || !service.active) throw unprocessable('诉求类别不存在 (unknown service)', { field: 'serviceCode' });

@@ -1,15 +1,9 @@
 // Labels of the assessment pages in the two languages, and number formats: scores with two
 // decimals in Chinese grouping, ranks as 第N名. Figures keep full precision until shown here.
 import { Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
 import type { SubmissionState } from '../../core/scheme/collection.ts';
 import { currentLanguage } from '../shell/i18n.ts';
-
-/** Picks the label of the current language; pages call useText() so a switch re-renders them. */
-export function useText(): (zh: string, en: string) => string {
-  const { i18n } = useTranslation();
-  return (zh, en) => (i18n.language === 'en' ? en : zh);
-}
+import { useText } from '../shell/use-text.ts';
 
 export const score2 = (v: number | null | undefined) => (v == null ? '—' : new Intl.NumberFormat(currentLanguage() === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v));
 export const plain = (v: number | null | undefined) => (v == null ? '—' : new Intl.NumberFormat(currentLanguage() === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 4 }).format(v));

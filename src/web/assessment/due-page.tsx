@@ -6,8 +6,9 @@ import { useUser } from '../auth/session-context.tsx';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useText } from '../shell/use-text.ts';
 import { assessmentApi, type DueItem } from './assessment-api.ts';
-import { formatDay, StateTag, useText } from './assessment-text.tsx';
+import { formatDay, StateTag } from './assessment-text.tsx';
 
 export const assessmentYears = [2026, 2027, 2025];
 

@@ -8,8 +8,9 @@ import { ApiError } from '../api/api-error.ts';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useText } from '../shell/use-text.ts';
 import { assessmentApi, download, type SubmissionView } from './assessment-api.ts';
-import { formatDay, plain, StateTag, useText } from './assessment-text.tsx';
+import { formatDay, plain, StateTag } from './assessment-text.tsx';
 
 type Line = SubmissionView['lines'][number];
 interface CellError { sheet: string; row: number; column: string; message: string }

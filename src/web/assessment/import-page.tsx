@@ -7,8 +7,9 @@ import { api } from '../api/client.ts';
 import { useUser } from '../auth/session-context.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useText } from '../shell/use-text.ts';
 import { assessmentApi, download, type AdjustmentView, type ImportJob } from './assessment-api.ts';
-import { score2, useText } from './assessment-text.tsx';
+import { score2 } from './assessment-text.tsx';
 import { assessmentYears } from './due-page.tsx';
 
 export function ImportPage() {

@@ -12,9 +12,10 @@ import { formatDateTime } from '../shell/format.ts';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useText } from '../shell/use-text.ts';
 import './assessment.css';
 import { assessmentApi, download, type CategoryOutcome, type Lagging, type UnitOutcome } from './assessment-api.ts';
-import { rankRange, score2, tierColor, TierTag, useText } from './assessment-text.tsx';
+import { rankRange, score2, tierColor, TierTag } from './assessment-text.tsx';
 import { assessmentYears } from './due-page.tsx';
 
 const office = (role: string) => role === 'admin' || role === 'assessment_office';

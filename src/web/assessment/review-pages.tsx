@@ -10,9 +10,10 @@ import { formatDateTime } from '../shell/format.ts';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useText } from '../shell/use-text.ts';
 import './assessment.css';
 import { assessmentApi, type QueueItem, type SubmissionState, type SubmissionView } from './assessment-api.ts';
-import { plain, StateTag, useText } from './assessment-text.tsx';
+import { plain, StateTag } from './assessment-text.tsx';
 import { assessmentYears } from './due-page.tsx';
 
 export function ReviewQueuePage() {

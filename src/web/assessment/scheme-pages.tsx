@@ -11,8 +11,9 @@ import { formatDateTime } from '../shell/format.ts';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useText } from '../shell/use-text.ts';
 import { assessmentApi, download, type SchemeSummary, type SchemeView } from './assessment-api.ts';
-import { formatDay, useText } from './assessment-text.tsx';
+import { formatDay } from './assessment-text.tsx';
 
 const statusColor = { draft: 'gold', published: 'green', superseded: 'default' } as const;
 

@@ -6,8 +6,9 @@ import { useParams } from 'react-router-dom';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useText } from '../shell/use-text.ts';
 import { assessmentApi, download, type Scorecard } from './assessment-api.ts';
-import { plain, plain1, rankRange, score2, TierTag, useText } from './assessment-text.tsx';
+import { plain, plain1, rankRange, score2, TierTag } from './assessment-text.tsx';
 
 export function ScorecardPage() {
   const tx = useText();

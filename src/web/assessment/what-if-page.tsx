@@ -11,8 +11,9 @@ import { totalCode } from '../../core/scheme/scheme-pipeline.ts';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useText } from '../shell/use-text.ts';
 import { assessmentApi } from './assessment-api.ts';
-import { rankRange, score2, TierTag, useText } from './assessment-text.tsx';
+import { rankRange, score2, TierTag } from './assessment-text.tsx';
 import { useCategoryNames } from './results-page.tsx';
 
 const methods: Record<string, NormaliseSettings | null> = {

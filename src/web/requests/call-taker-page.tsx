@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { pinyinKeys } from '../../core/org/pinyin-search.ts';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
+import { useRequestLabels } from './request-labels.ts';
 import { requestsApi, type RequestCreateBody, type Suggestions } from './requests-api.ts';
 
 interface Taken { id: string; code: string; duplicateOf: string | null; version: number; suggestions: Suggestions | null }
@@ -20,6 +21,8 @@ export function matchesTerm(term: string, name: string, initials: string, full: 
 
 export function CallTakerPage() {
   const { message } = App.useApp();
+  const labels = useRequestLabels();
+  const { tx } = labels;
   const navigate = useNavigate();
   const [form] = Form.useForm<RequestCreateBody>();
   const [saving, setSaving] = useState(false);
@@ -49,7 +52,7 @@ export function CallTakerPage() {
       const created = await requestsApi.create({ ...values, channel: 'phone' });
       const suggestions = await requestsApi.suggestions(created.id).catch(() => null);
       setTaken({ ...created, version: 1, suggestions });
-      void message.success(`已受理，工单编号 ${created.code}`);
+      void message.success(tx(`已受理，工单编号 ${created.code}`, `Request taken: ${created.code}`));
     } finally {
       setSaving(false);
     }
@@ -58,15 +61,15 @@ export function CallTakerPage() {
   const dispatchTo = async (unitId: string, unitName: string) => {
     if (!taken) return;
     await requestsApi.event(taken.id, { event: 'dispatch', version: taken.version, unitId });
-    void message.success(`已派至${unitName}`);
+    void message.success(tx(`已派至${unitName}`, `Dispatched to ${unitName}`));
     setTaken(null);
     form.resetFields();
     categoryRef.current?.focus();
   };
 
   const targets = taken?.suggestions ? [
-    ...(taken.suggestions.rule ? [{ unitId: taken.suggestions.rule.unitId, unitName: taken.suggestions.rule.unitName, reason: taken.suggestions.rule.reason }] : []),
-    ...taken.suggestions.similar.filter((s) => s.unitId !== taken.suggestions?.rule?.unitId).map((s) => ({ unitId: s.unitId, unitName: s.unitName, reason: s.reason })),
+    ...(taken.suggestions.rule ? [{ unitId: taken.suggestions.rule.unitId, unitName: taken.suggestions.rule.unitName, reason: labels.sentence(taken.suggestions.rule.reason) }] : []),
+    ...taken.suggestions.similar.filter((s) => s.unitId !== taken.suggestions?.rule?.unitId).map((s) => ({ unitId: s.unitId, unitName: s.unitName, reason: labels.similarReason(s) })),
   ].slice(0, 4) : [];
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -87,54 +90,56 @@ export function CallTakerPage() {
 
   return (
     <div className="page" onKeyDown={onKeyDown}>
-      <PageHeader title="受理诉求" subtitle="类别和街道可按拼音首字母检索，回车选定后自动进入下一项；Tab 逐项填写，Ctrl+Enter 受理，数字键 1–4 派单" />
+      <PageHeader title={tx('受理诉求', 'Take a request')}
+        subtitle={tx('类别和街道可按拼音首字母检索，回车选定后自动进入下一项；Tab 逐项填写，Ctrl+Enter 受理，数字键 1–4 派单',
+          'Search category and street by pinyin initials; Enter picks one and moves on. Tab goes field by field, Ctrl+Enter takes the request, keys 1–4 dispatch it')} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card size="small">
             <Form form={form} layout="vertical" name="intake" disabled={saving || taken !== null} initialValues={{ address: '', citizenName: '', citizenPhone: '' }}>
-              <Form.Item name="serviceId" label="诉求类别" rules={[{ required: true, message: '请选择诉求类别' }]}>
+              <Form.Item name="serviceId" label={tx('诉求类别', 'Category')} rules={[{ required: true, message: tx('请选择诉求类别', 'Please choose a category') }]}>
                 <Select
                   ref={(r) => { categoryRef.current = r; }}
                   showSearch={{ filterOption: (input, option) => matchesTerm(input, option?.name ?? '', option?.initials ?? '', option?.full ?? '', option?.code ?? '') }}
                   options={serviceOptions}
                   onSelect={() => advance(descriptionRef)}
-                  placeholder="输入类别或拼音首字母，如 zdjy"
+                  placeholder={tx('输入类别或拼音首字母，如 zdjy', 'Category or its pinyin initials, e.g. zdjy')}
                   loading={services.loading}
                   data-testid="intake-service"
                 />
               </Form.Item>
-              <Form.Item name="description" label="诉求内容" rules={[{ required: true, min: 2, max: 4000, message: '请填写诉求内容（2–4000 字）' }]}>
+              <Form.Item name="description" label={tx('诉求内容', 'Description')} rules={[{ required: true, min: 2, max: 4000, message: tx('请填写诉求内容（2–4000 字）', 'Please describe the request (2–4,000 characters)') }]}>
                 <Input.TextArea ref={(r) => { descriptionRef.current = r; }} rows={4} showCount maxLength={4000} data-testid="intake-description" />
               </Form.Item>
               <Row gutter={12}>
                 <Col span={14}>
-                  <Form.Item name="address" label="地址"><Input maxLength={200} data-testid="intake-address" /></Form.Item>
+                  <Form.Item name="address" label={tx('地址', 'Address')}><Input maxLength={200} data-testid="intake-address" /></Form.Item>
                 </Col>
                 <Col span={10}>
-                  <Form.Item name="divisionCode" label="所属街道乡镇">
+                  <Form.Item name="divisionCode" label={tx('所属街道乡镇', 'Street or town')}>
                     <Select allowClear showSearch={{ filterOption: false, onSearch: setStreetSearch }} loading={streets.loading} onSelect={() => advance(nameRef)}
-                      options={streetOptions} placeholder="拼音首字母，如 zgc" data-testid="intake-street" />
+                      options={streetOptions} placeholder={tx('拼音首字母，如 zgc', 'Pinyin initials, e.g. zgc')} data-testid="intake-street" />
                   </Form.Item>
                 </Col>
               </Row>
               <Row gutter={12}>
-                <Col span={10}><Form.Item name="citizenName" label="市民姓名"><Input ref={(r) => { nameRef.current = r; }} maxLength={40} data-testid="intake-name" /></Form.Item></Col>
+                <Col span={10}><Form.Item name="citizenName" label={tx('市民姓名', "Caller's name")}><Input ref={(r) => { nameRef.current = r; }} maxLength={40} data-testid="intake-name" /></Form.Item></Col>
                 <Col span={14}>
-                  <Form.Item name="citizenPhone" label="联系电话" rules={[{ pattern: /^[0-9+\-() ]*$/, message: '只能填写数字、空格和 + - ( )' }]}>
+                  <Form.Item name="citizenPhone" label={tx('联系电话', 'Phone number')} rules={[{ pattern: /^[0-9+\-() ]*$/, message: tx('只能填写数字、空格和 + - ( )', 'Only digits, spaces and + - ( )') }]}>
                     <Input maxLength={30} data-testid="intake-phone" />
                   </Form.Item>
                 </Col>
               </Row>
-              <Button type="primary" onClick={() => void submit()} loading={saving} data-testid="intake-submit">受理（Ctrl+Enter）</Button>
+              <Button type="primary" onClick={() => void submit()} loading={saving} data-testid="intake-submit">{tx('受理（Ctrl+Enter）', 'Take request (Ctrl+Enter)')}</Button>
             </Form>
           </Card>
         </Col>
         <Col xs={24} lg={10}>
           {taken ? (
-            <Card size="small" title={<span>工单 <Typography.Text copyable strong data-testid="intake-code">{taken.code}</Typography.Text></span>}
-              extra={<Button size="small" onClick={() => navigate(`/requests/${taken.id}`)}>详情</Button>}>
-              {taken.duplicateOf && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="附近有同类未办结诉求，可能重复" />}
-              <Typography.Paragraph type="secondary">派单建议（按数字键派单）：</Typography.Paragraph>
+            <Card size="small" title={<span>{tx('工单', 'Request')} <Typography.Text copyable strong data-testid="intake-code">{taken.code}</Typography.Text></span>}
+              extra={<Button size="small" onClick={() => navigate(`/requests/${taken.id}`)}>{tx('详情', 'Details')}</Button>}>
+              {taken.duplicateOf && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={tx('附近有同类未办结诉求，可能重复', 'An open request of the same kind is close by: this may be a duplicate')} />}
+              <Typography.Paragraph type="secondary">{tx('派单建议（按数字键派单）：', 'Suggested units (press the number to dispatch):')}</Typography.Paragraph>
               <Space orientation="vertical" style={{ width: '100%' }} data-testid="intake-suggestions">
                 {targets.map((s, i) => (
                   <Card key={s.unitId} size="small" hoverable onClick={() => void dispatchTo(s.unitId, s.unitName)}>
@@ -145,14 +150,15 @@ export function CallTakerPage() {
                     <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.reason}</Typography.Text></div>
                   </Card>
                 ))}
-                {targets.length === 0 && <Typography.Text type="secondary">暂无建议，请在详情页选择承办单位派单。</Typography.Text>}
-                <Button onClick={() => { setTaken(null); form.resetFields(); categoryRef.current?.focus(); }}>暂不派单，受理下一件</Button>
+                {targets.length === 0 && <Typography.Text type="secondary">{tx('暂无建议，请在详情页选择承办单位派单。', 'No suggestion: choose the handling unit on the details page.')}</Typography.Text>}
+                <Button onClick={() => { setTaken(null); form.resetFields(); categoryRef.current?.focus(); }}>{tx('暂不派单，受理下一件', 'Do not dispatch now; take the next call')}</Button>
               </Space>
             </Card>
           ) : (
-            <Card size="small" title="受理提示">
-              <Typography.Paragraph>先问清诉求事项和地点，再记录市民姓名和电话。紧急事项（燃气泄漏等）30 分钟内须响应。</Typography.Paragraph>
-              <Typography.Paragraph type="secondary">市民姓名和电话仅热线中心与承办单位可见。</Typography.Paragraph>
+            <Card size="small" title={tx('受理提示', 'Taking a call')}>
+              <Typography.Paragraph>{tx('先问清诉求事项和地点，再记录市民姓名和电话。紧急事项（燃气泄漏等）30 分钟内须响应。',
+                'First ask what the matter is and where, then note the caller\'s name and phone number. Emergencies (a gas leak and the like) must be responded to within 30 minutes.')}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">{tx('市民姓名和电话仅热线中心与承办单位可见。', 'Only the hotline centre and the handling unit can see the caller\'s name and phone number.')}</Typography.Paragraph>
             </Card>
           )}
         </Col>

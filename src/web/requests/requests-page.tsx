@@ -3,16 +3,17 @@
 import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { requestStatuses } from '../../core/requests/lifecycle.ts';
-import { formatDateTime } from '../shell/format.ts';
+import { formatDateTime, formatNumber } from '../shell/format.ts';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
-import { statusColours, statusLabels } from './request-labels.ts';
+import { statusColours, useRequestLabels } from './request-labels.ts';
 import { requestsApi, type RequestSummary } from './requests-api.ts';
 
 const pageSize = 20;
 
 export function RequestsPage() {
+  const { tx, status: statusLabel } = useRequestLabels();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? undefined;
   const q = params.get('q') ?? '';
@@ -28,32 +29,32 @@ export function RequestsPage() {
   };
 
   const columns: TableColumnsType<RequestSummary> = [
-    { title: '编号', dataIndex: 'code', width: 170, render: (code: string, r) => <Link to={`/requests/${r.id}`} className="mono">{code}</Link> },
-    { title: '状态', dataIndex: 'status', width: 100, render: (s: RequestSummary['status']) => <Tag color={statusColours[s]}>{statusLabels[s]}</Tag> },
-    { title: '类别', dataIndex: 'serviceName', width: 110 },
-    { title: '诉求内容', dataIndex: 'description', ellipsis: true },
-    { title: '街道乡镇', dataIndex: 'divisionName', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: '市民', key: 'citizen', width: 150, render: (_, r) => (r.citizenName || r.citizenPhone ? <span>{r.citizenName} {r.citizenPhone}</span> : '—') },
-    { title: '承办单位', dataIndex: 'leadUnitName', width: 130, render: (v: string | null) => v ?? '—' },
-    { title: '受理时间', dataIndex: 'receivedAt', width: 170, render: (v: string) => formatDateTime(v) },
-    { title: '办结时限', dataIndex: 'resolutionDueAt', width: 190, render: (v: string | null, r) => (v ? <span>{formatDateTime(v)} {r.overdue && <Tag color="red">超期</Tag>}</span> : '—') },
+    { title: tx('编号', 'Code'), dataIndex: 'code', width: 170, render: (code: string, r) => <Link to={`/requests/${r.id}`} className="mono">{code}</Link> },
+    { title: tx('状态', 'Status'), dataIndex: 'status', width: 110, render: (s: RequestSummary['status']) => <Tag color={statusColours[s]}>{statusLabel(s)}</Tag> },
+    { title: tx('类别', 'Category'), dataIndex: 'serviceName', width: 110 },
+    { title: tx('诉求内容', 'Description'), dataIndex: 'description', ellipsis: true },
+    { title: tx('街道乡镇', 'Street/town'), dataIndex: 'divisionName', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: tx('市民', 'Citizen'), key: 'citizen', width: 150, render: (_, r) => (r.citizenName || r.citizenPhone ? <span>{r.citizenName} {r.citizenPhone}</span> : '—') },
+    { title: tx('承办单位', 'Handling unit'), dataIndex: 'leadUnitName', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: tx('受理时间', 'Received'), dataIndex: 'receivedAt', width: 170, render: (v: string) => formatDateTime(v) },
+    { title: tx('办结时限', 'Due'), dataIndex: 'resolutionDueAt', width: 190, render: (v: string | null, r) => (v ? <span>{formatDateTime(v)} {r.overdue && <Tag color="red">{tx('超期', 'Overdue')}</Tag>}</span> : '—') },
   ];
 
   return (
     <div className="page">
-      <PageHeader title="诉求工单" extra={<Button href="/api/requests/export.csv" data-testid="requests-export">导出 CSV</Button>} />
+      <PageHeader title={tx('诉求工单', 'Requests')} extra={<Button href="/api/requests/export.csv" data-testid="requests-export">{tx('导出 CSV', 'Export CSV')}</Button>} />
       <Card size="small" className="filter-card no-print">
         <Space wrap size={[12, 8]}>
-          <Input.Search key={q} defaultValue={q} allowClear placeholder="编号、内容或地址" onSearch={(v) => set('q', v.trim() || undefined)} style={{ width: 300 }} />
-          <Select allowClear placeholder="状态" value={status} onChange={(v?: string) => set('status', v)} style={{ width: 130 }}
-            options={requestStatuses.map((s) => ({ value: s, label: statusLabels[s] }))} />
-          <Space><Switch checked={overdue} onChange={(v) => set('overdue', v ? 'true' : undefined)} data-testid="requests-overdue" /><Typography.Text>只看超期</Typography.Text></Space>
+          <Input.Search key={q} defaultValue={q} allowClear placeholder={tx('编号、内容或地址', 'Code, description or address')} onSearch={(v) => set('q', v.trim() || undefined)} style={{ width: 300 }} />
+          <Select allowClear placeholder={tx('状态', 'Status')} value={status} onChange={(v?: string) => set('status', v)} style={{ width: 140 }}
+            options={requestStatuses.map((s) => ({ value: s, label: statusLabel(s) }))} />
+          <Space><Switch checked={overdue} onChange={(v) => set('overdue', v ? 'true' : undefined)} data-testid="requests-overdue" /><Typography.Text>{tx('只看超期', 'Overdue only')}</Typography.Text></Space>
         </Space>
       </Card>
       {list.error ? <LoadFailed error={list.error} onRetry={() => void list.reload()} /> : (
         <Table<RequestSummary> rowKey="id" size="small" bordered className="dense-table" loading={list.loading} columns={columns}
           dataSource={list.data?.items ?? []} data-testid="requests-table"
-          pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => `共 ${n} 件`, onChange: (p) => set('page', p === 1 ? undefined : String(p)) }} />
+          pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => tx(`共 ${formatNumber(n)} 件`, `${formatNumber(n)} in total`), onChange: (p) => set('page', p === 1 ? undefined : String(p)) }} />
       )}
     </div>
   );

@@ -32,6 +32,8 @@ export function navItems(user: SessionUser, t: TFunction): Item[] {
 /** The menu key to highlight for a path: /units/abc highlights Units. */
 export function selectedNavKey(pathname: string, user: SessionUser): string {
   if (pathname === '/') return '/';
+  // The call-taker's form and the dashboard have items of their own beside the list.
+  if (pathname === '/requests/new' || pathname === '/requests/dashboard') return pathname;
   if (pathname.startsWith('/units')) return may.listAllUnits(user) ? '/units' : `/units/${user.unitId ?? ''}`;
   const first = `/${pathname.split('/')[1] ?? ''}`;
   return first;

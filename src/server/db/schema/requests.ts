@@ -20,10 +20,11 @@ export const requestServices = pgTable('request_services', {
   responsibleKind: text('responsible_kind').notNull(),
   defaultUnitId: uuid('default_unit_id').references(() => units.id),
   slaClass: text('sla_class').notNull(),
-  responseAmount: real('response_amount').notNull(),
-  responseUnit: text('response_unit').notNull(),
-  resolutionAmount: real('resolution_amount').notNull(),
-  resolutionUnit: text('resolution_unit').notNull(),
+  /** The category's own limits; null: the default of its class (request_settings.class_limits). */
+  responseAmount: real('response_amount'),
+  responseUnit: text('response_unit'),
+  resolutionAmount: real('resolution_amount'),
+  resolutionUnit: text('resolution_unit'),
   callbackRequired: boolean('callback_required').notNull().default(true),
   attributes: jsonb('attributes').$type<unknown[]>().notNull().default([]),
   active: boolean('active').notNull().default(true),
@@ -196,6 +197,8 @@ export const requestSettings = pgTable('request_settings', {
   basicallySatisfiedCredit: doublePrecision('basically_satisfied_credit').notNull(),
   duplicateRadiusM: doublePrecision('duplicate_radius_m').notNull(),
   duplicateWindowHours: doublePrecision('duplicate_window_hours').notNull(),
+  /** Response and resolution limits of each SLA class; null: the built-in defaults (sla.ts). */
+  classLimits: jsonb('class_limits').$type<Record<string, { response: { amount: number; unit: string }; resolution: { amount: number; unit: string } }>>(),
   version: integer('version').notNull().default(1),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
@@ -209,4 +212,16 @@ export const open311ApiKeys = pgTable('open311_api_keys', {
   active: boolean('active').notNull().default(true),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: instant('created_at').notNull().defaultNow(),
+  revokedAt: instant('revoked_at'),
+  revokedBy: uuid('revoked_by').references(() => users.id),
 }, (t) => [uniqueIndex('open311_api_keys_hash_key').on(t.keyHash)]);
+
+/**
+ * Filings on the public web form, by address: the throttle counts them here so that every server
+ * process counts the same. Rows older than a day are deleted.
+ */
+export const publicIntakeAttempts = pgTable('public_intake_attempts', {
+  id: uuid('id').primaryKey(),
+  ip: text('ip').notNull(),
+  at: instant('at').notNull().defaultNow(),
+}, (t) => [index('public_intake_attempts_ip_idx').on(t.ip, t.at), index('public_intake_attempts_at_idx').on(t.at)]);

@@ -9,6 +9,7 @@ import { AppError } from '../../http/errors.ts';
 import { listServices, serviceViewOf, allServices } from '../catalogue-service.ts';
 import { findService, takeIn } from '../intake-service.ts';
 import { findApiKey } from './api-keys.ts';
+import { cachedSettings } from '../settings-service.ts';
 import { dbKey } from '../db-key.ts';
 import { remembered } from '../process-cache.ts';
 import { formatOfUrl, Open311Error, send, sendErrors, splitFormat, type Open311Format } from './open311-format.ts';
@@ -89,7 +90,8 @@ export async function open311Routes(scope: FastifyInstance, { db }: { db: Db }):
     const service = await findService(db, { code });
     if (!service || !service.active) throw new Open311Error(404, `service_code ${code} was not found`);
     const all = await allServices(db);
-    return send(reply, format, 200, 'service_definition', null, open311Definition(serviceViewOf(service, new Map(all.map((s) => [s.id, s])))));
+    const { classLimits } = await cachedSettings(db);
+    return send(reply, format, 200, 'service_definition', null, open311Definition(serviceViewOf(service, new Map(all.map((s) => [s.id, s])), classLimits)));
   });
 
   scope.get('/requests/:file', { config }, async (request, reply) => {
@@ -128,7 +130,8 @@ async function postRequest(db: Db, request: FastifyRequest, reply: FastifyReply)
   const all = await remembered(`catalogue:${dbKey(db)}`, 10_000, () => allServices(db));
   const service = all.find((s) => s.code === serviceCode);
   if (!service || !service.active) throw new Open311Error(404, `service_code ${serviceCode} was not found`);
-  const view = serviceViewOf(service, new Map(all.map((s) => [s.id, s])));
+  const { classLimits } = await cachedSettings(db);
+  const view = serviceViewOf(service, new Map(all.map((s) => [s.id, s])), classLimits);
   const header = request.headers['idempotency-key'];
   const input = parseNewRequest(params, view, typeof header === 'string' ? header : undefined);
   const { request: row } = await takeIn(db, { actorId: null, actorName: 'Open311', requestId: request.id }, {

@@ -3,7 +3,7 @@
 // sheet, row and column, as the user sees them in Excel.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError, unprocessable } from '../http/errors.ts';
+import { AppError, unprocessable } from './errors.ts';
 
 export interface CellProblem { sheet: string; row: number; column: string; message: string }
 
@@ -126,6 +126,25 @@ export function cellNumber(cell: ExcelJS.Cell): { value: number | null } | { pro
   }
   if (v instanceof Date) return { problem: '不能填写日期，请填写数值 (a date is not a value)' };
   return { problem: '不是数字 (not a number)' };
+}
+
+const formulaProblem = '不能使用公式，请填写数值或文字 (formulas are not accepted)';
+
+/**
+ * A cell as plain data: text (rich text and links as their text), a number, or a date as Excel
+ * shows it (exceljs gives the wall-clock time as if it were UTC). Formulas and error values are
+ * problems; empty is null.
+ */
+export function cellPlain(cell: ExcelJS.Cell): { value: string | number | Date | null } | { problem: string } {
+  const v = cell.value;
+  if (v === null || v === undefined) return { value: null };
+  if (cell.type === ExcelJS.ValueType.Formula || (typeof v === 'object' && ('formula' in v || 'sharedFormula' in v))) return { problem: formulaProblem };
+  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return { value: v };
+  if (typeof v === 'boolean') return { value: v ? 'TRUE' : 'FALSE' };
+  if ('richText' in v) return { value: v.richText.map((r) => r.text).join('') };
+  if ('hyperlink' in v) return { value: typeof v.text === 'string' ? v.text : String(v.hyperlink) };
+  if ('error' in v) return { problem: `单元格为错误值 ${String(v.error)} (error value)` };
+  return { problem: '无法识别的单元格内容 (unreadable cell)' };
 }
 
 export function tooManyProblems(problems: CellProblem[], what: string): AppError {
