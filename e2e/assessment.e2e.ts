@@ -4,7 +4,8 @@ import { launchBrowser, logIn, newPage, screenshot } from './support/browser.ts'
 
 // The assessment's three main paths on the demo year: a reporter fills in and submits, a reviewer
 // returns and approves, a leader reads the dashboard and a unit's scorecard; the office tries a
-// what-if. Screenshots land in test-results/ for a person to look at.
+// what-if and edits a draft scheme; the statistics bureau imports. Screenshots land in
+// test-results/ for a person to look at.
 describe('assessment', () => {
   let browser: Browser;
   beforeAll(async () => { browser = await launchBrowser(); });
@@ -89,19 +90,79 @@ describe('assessment', () => {
     await page.getByRole('button', { name: '权重模拟' }).click();
     await page.getByTestId('what-if-summary').waitFor();
     await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toContain('0 个单位名次变化');
+    // the rank intervals of the uncertainty analysis follow by themselves
+    await page.getByTestId('rank-interval').first().waitFor();
     const slider = page.getByTestId('weight-ZJ-JJ').locator('.ant-slider-rail');
     const box = (await slider.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.98, box.y + box.height / 2);
     await expect.poll(() => page.getByTestId('what-if-summary').textContent()).not.toContain('0 个单位名次变化');
-    await page.getByTestId('run-intervals').click();
+    // an indicator's weight, inside its dimension
+    await page.getByTestId('expand-ZJ-CS').click();
+    const indicator = (await page.getByTestId('weight-ZJ07').locator('.ant-slider-rail').boundingBox())!;
+    await page.mouse.click(indicator.x + indicator.width * 0.9, indicator.y + indicator.height / 2);
+    await page.getByTestId('weight-ZJ07').locator('xpath=..').getByText('原 40').waitFor();
+    await page.getByTestId('what-if-method').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^排名赋分$/ }).click();
+    await page.getByTestId('rank-interval').first().waitFor();
+    expect(await page.getByTestId('intervals-error').count()).toBe(0);
     await screenshot(page, 'assessment-08-what-if', true);
     await page.goto('/assessment/schemes');
     await page.getByRole('link', { name: /2026年度海淀区高质量发展综合考核方案/ }).click();
     await page.getByTestId('scheme-tree').getByText('地区生产总值增速').click();
+    // a published scheme is read-only, and the menu shows where the page belongs
+    await expect.poll(() => page.getByTestId('node-name').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('.ant-menu-item-selected').textContent()).toBe('考核方案');
     await screenshot(page, 'assessment-09-scheme-tree', true);
     await page.getByRole('menuitem', { name: '批量导入与加减分' }).click();
     await page.getByRole('cell', { name: '辖区发生较大生产安全事故', exact: true }).waitFor();
     await screenshot(page, 'assessment-10-import-adjustments', true);
+    await context.close();
+  });
+
+  it('the office edits a scoring method’s parameters and the scheme’s settings in a draft, checked as it types', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'kaohe');
+    await page.goto('/assessment/schemes');
+    await page.getByRole('link', { name: /2026年度海淀区高质量发展综合考核方案/ }).click();
+    await page.getByRole('button', { name: /复制为2027年方案/ }).click();
+    await page.waitForURL(/\/assessment\/schemes\/[0-9a-f-]{36}$/);
+    await page.getByTestId('save-scheme').waitFor();
+    await page.getByTestId('scheme-tree').getByText('地区生产总值增速').click();
+    await page.getByTestId('node-method-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^功效系数法$/ }).click();
+    await page.getByTestId('node-method-unacceptable').fill('2');
+    await page.getByTestId('node-method-satisfactory').fill('2');
+    // equal values cannot score: the field says so, and so does the list above the tree
+    await page.getByText('满意值与不允许值相同，无法计分：请把满意值设为更好的值').first().waitFor();
+    await page.getByTestId('scheme-problems').waitFor();
+    await page.getByTestId('node-method-satisfactory').fill('10');
+    await page.getByTestId('node-method-base').fill('50');
+    await expect.poll(() => page.getByTestId('scheme-problems').count()).toBe(0);
+    await screenshot(page, 'assessment-11-scheme-method-parameters', true);
+    // scheme-wide settings: the bonus cap
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('settings-bonus-cap').fill('6');
+    await screenshot(page, 'assessment-12-scheme-settings', true);
+    await page.getByTestId('save-scheme').click();
+    await page.getByText('已保存').waitFor();
+    await page.reload();
+    await page.getByTestId('scheme-tree').getByText('功效系数法 50+40（2→10）').waitFor();
+    await page.getByTestId('tab-settings').click();
+    await expect.poll(() => page.getByTestId('settings-bonus-cap').inputValue()).toBe('6');
+    await context.close();
+  });
+
+  it('the statistics bureau finds its import in the menu and is told when a period is frozen', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'tongji');
+    await page.getByRole('menuitem', { name: '统计数据批量导入' }).click();
+    await page.getByTestId('import-upload').waitFor();
+    await page.getByTestId('import-period').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '一季度' }).click();
+    // the first quarter's result is published: refused before the file is read
+    await page.locator('input[type=file]').setInputFiles({ name: '统计数据.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('not read') });
+    await expect.poll(() => page.getByTestId('import-refused').textContent()).toContain('数据已冻结');
+    await screenshot(page, 'assessment-13-statistics-import-frozen');
     await context.close();
   });
 });

@@ -10,6 +10,12 @@ describe('citizen requests', () => {
   it('takes a call with the keyboard only: category by pinyin initials, Ctrl+Enter, dispatch with a digit', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'rexian');
+    // An earlier call about the same place, taken without coordinates: the new one repeats it.
+    const services = await apiFromPage<{ id: string; code: string }[]>(page, 'GET', '/api/request-services');
+    const earlier = await apiFromPage<{ id: string; code: string }>(page, 'POST', '/api/requests', {
+      serviceId: services.body.find((s) => s.code === 'CSGL-ZDJY')!.id, description: '中关村大街27号门前有人摆摊', address: '中关村大街27号', divisionCode: '110108011',
+    });
+    expect(earlier.status).toBe(201);
     await page.goto('/requests/new');
     // The category field has the focus: type its pinyin initials and take the first match.
     await page.getByTestId('intake-service').locator('input').waitFor();
@@ -35,6 +41,8 @@ describe('citizen requests', () => {
     await page.keyboard.press('Control+Enter');
     const code = (await page.getByTestId('intake-code').textContent())!.trim();
     expect(code).toMatch(/^HD\d{6}[2-9A-Z]{8}$/);
+    // Same category, same street, same address: the call-taker is told which request it repeats.
+    await page.getByTestId('intake-duplicate').getByText(earlier.body.code).waitFor();
     await page.getByTestId('intake-suggestions').getByText('中关村街道').first().waitFor();
     await screenshot(page, 'requests-02-dispatch-suggestions');
     await page.keyboard.press('1');
@@ -70,10 +78,69 @@ describe('citizen requests', () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'rexian');
     await page.goto('/requests/dashboard');
+    // It opens on the last complete month.
+    const now = new Date(Date.now() + 8 * 3_600_000);
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    await page.getByTestId('dashboard-month').getByText(lastMonth, { exact: true }).waitFor();
     await page.getByTestId('ranking-table').locator('tbody tr.ant-table-row').first().waitFor();
-    await page.getByTestId('request-map').locator('canvas').first().waitFor();
     await page.getByTestId('monthly-theme').waitFor();
+    expect(await page.getByTestId('monthly-theme').textContent()).toMatch(/每月一题建议|本期无每月一题建议/);
+    // The map draws a bubble for each street with requests, labelled with its name, and the located requests.
+    const map = page.getByTestId('request-map-chart');
+    await map.locator('svg').waitFor();
+    expect(Number(await map.getAttribute('data-bubbles'))).toBeGreaterThan(20);
+    expect(Number(await map.getAttribute('data-points'))).toBeGreaterThan(50);
+    // Labels that would overlap are left out (zooming in shows them): most streets are named.
+    const streets = (await apiFromPage<{ areas: { name: string }[] }>(page, 'GET', `/api/request-hotspots?month=${lastMonth}`)).body.areas.map((a) => a.name.replace(/(街道|地区|镇|乡)$/, ''));
+    const labels = await map.locator('svg text').allTextContents();
+    expect(streets.filter((s) => labels.includes(s)).length).toBeGreaterThan(streets.length * 0.7);
+    for (const street of ['苏家坨', '香山', '西三旗']) expect(labels).toContain(street);
+    // Drawn symbols: the faint requests and the bubbles are paths in the SVG, far more than the sketch's cells.
+    expect(await map.locator('svg path').count()).toBeGreaterThan(29 + 50);
+    // A bubble answers with its counts.
+    await map.scrollIntoViewIfNeeded();
+    const label = (await map.locator('svg text', { hasText: /^香山$/ }).boundingBox())!;
+    await page.mouse.move(label.x - 6, label.y + label.height / 2, { steps: 4 });
+    await map.getByText(/本期诉求：\d+/).first().waitFor();
     await screenshot(page, 'requests-05-dashboard', true);
+    // The month in progress can be chosen, and says it is.
+    await page.getByTestId('dashboard-month').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '本月，进行中' }).click();
+    await page.getByTestId('dashboard-partial').waitFor();
+    await context.close();
+  });
+
+  it('shows deadline warnings where people work: the unit its own, the hotline by unit', async () => {
+    const hotline = await newPage(browser);
+    await logIn(hotline.page, 'rexian');
+    const byUnit = await apiFromPage<{ unitName: string; overdue: number; dueSoon: number }[]>(hotline.page, 'GET', '/api/request-warnings/by-unit');
+    expect(byUnit.body.length).toBeGreaterThan(0);
+    await hotline.page.goto('/requests');
+    const overview = hotline.page.getByTestId('request-warnings');
+    await overview.getByText('各单位临期/超期预警').waitFor();
+    await overview.getByText(`${byUnit.body.length} 个单位`, { exact: false }).waitFor();
+    await overview.getByText('各单位临期/超期预警').click();
+    await hotline.page.getByTestId('warnings-by-unit').getByText(byUnit.body[0]!.unitName).first().waitFor();
+    // Each unit opens onto its list.
+    await hotline.page.getByTestId('warnings-by-unit').locator('.ant-table-row-expand-icon').first().click();
+    await hotline.page.getByTestId('warnings-list').locator('a[href^="/requests/"]').first().waitFor();
+    await screenshot(hotline.page, 'requests-07-warnings-by-unit', true);
+    await hotline.context.close();
+
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'zgc');
+    const mine = await apiFromPage<{ code: string; unitName: string }[]>(page, 'GET', '/api/request-warnings/live');
+    expect(mine.body.every((w) => w.unitName === '中关村街道')).toBe(true);
+    await page.goto('/requests');
+    const panel = page.getByTestId('request-warnings');
+    await panel.getByText('临期/超期预警').waitFor();
+    if (mine.body.length > 0) {
+      await panel.getByRole('link', { name: mine.body[0]!.code }).waitFor();
+      expect(await panel.getByTestId('warnings-list').locator('tbody tr.ant-table-row').count()).toBe(Math.min(8, mine.body.length));
+    } else {
+      await panel.getByText('暂无临期或超期的诉求').waitFor();
+    }
+    await screenshot(page, 'requests-08-unit-warnings', true);
     await context.close();
   });
 

@@ -9,8 +9,10 @@ export default defineConfig({
     globalSetup: ['e2e/support/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // Files share one server and touch different records, so a few run side by side.
-    fileParallelism: true,
-    maxWorkers: 2,
+    // Files share one server and touch different records, but on a two-core machine a second
+    // browser beside the server starves it and answers take longer than any sensible wait: one
+    // file at a time keeps the waits meaningful.
+    fileParallelism: false,
+    maxWorkers: 1,
   },
 });

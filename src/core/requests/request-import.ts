@@ -19,7 +19,7 @@ export const importColumns = [
   { key: 'lat', header: '纬度', required: false, width: 11, hint: '选填，-90 至 90，与经度同时填写' },
   { key: 'lon', header: '经度', required: false, width: 11, hint: '选填，-180 至 180，与纬度同时填写' },
   { key: 'citizenName', header: '市民姓名', required: false, width: 10, hint: '选填，不超过 40 字' },
-  { key: 'citizenPhone', header: '联系电话', required: false, width: 15, hint: '选填，数字、空格、+ - ( )' },
+  { key: 'citizenPhone', header: '联系电话', required: false, width: 15, hint: '选填，数字、空格、加号、减号和括号' },
   { key: 'channel', header: '受理渠道', required: true, width: 10, hint: '电话、网上、移动端、Open311 接口、批量导入' },
 ] as const;
 export type ImportColumnKey = (typeof importColumns)[number]['key'];
@@ -34,6 +34,8 @@ export const importExample: Record<ImportColumnKey, string> = {
 export type Channel = (typeof channels)[number];
 /** How officials write the channels (the app's labels), and the codes other systems use. */
 export const channelNames: Record<Channel, string> = { phone: '电话', web: '网上', app: '移动端', open311: 'Open311 接口', import: '批量导入' };
+/** The order officials see them in (drop-down, messages). */
+export const channelOrder: readonly Channel[] = ['phone', 'web', 'app', 'open311', 'import'];
 
 /** A cell as the reader hands it over: text, a number, or an instant (Excel dates already in Beijing time). */
 export type CellValue = string | number | Date | null;
@@ -49,7 +51,11 @@ export interface ImportRow {
 export interface ColumnProblem { column: ImportColumnKey; message: string }
 
 /** One problem of an upload, where the user finds it in the file. */
-export const importProblem = z.object({ sheet: z.string(), row: z.number(), column: z.string(), message: z.string() });
+export const importProblem = z.object({
+  sheet: z.string(), row: z.number(), column: z.string(), message: z.string(),
+  /** What the cell holds, as the user typed it (shortened), when that helps to find it. */
+  value: z.string().optional(),
+});
 export type ImportProblem = z.infer<typeof importProblem>;
 
 export const importResult = z.object({
@@ -147,6 +153,14 @@ function channelOf(input: string): Channel | null {
   return null;
 }
 
+/** A cell as the user sees it, for an error list: Beijing time for instants, at most 40 characters. */
+export function shownValue(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return new Date(v.getTime() + shanghaiOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
+  const t = String(v).trim();
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+}
+
 /** Does this row only repeat the template's example? */
 export function isExampleRow(cells: Record<ImportColumnKey, CellValue>): boolean {
   return importColumns.every(({ key }) => {
@@ -210,11 +224,11 @@ export function checkImportRow(cells: Record<ImportColumnKey, CellValue>, ref: I
 
   const citizenName = textOf('citizenName', 40);
   const citizenPhone = textOf('citizenPhone', 30);
-  if (citizenPhone && !/^[0-9+\-() ]*$/.test(citizenPhone)) fail('citizenPhone', '电话只能含数字、空格和 + - ( ) (digits, spaces, + - ( ) only)');
+  if (citizenPhone && !/^[0-9+\-() ]*$/.test(citizenPhone)) fail('citizenPhone', '电话只能含数字、空格、加号、减号和括号 (digits, spaces, plus, minus and brackets only)');
 
   const channelText = textOf('channel', 20, 1);
   const channel = channelText ? channelOf(channelText) : null;
-  if (channelText && !channel) fail('channel', `受理渠道应为：${channels.map((c) => channelNames[c]).join('、')} (unknown channel)`);
+  if (channelText && !channel) fail('channel', `受理渠道应为：${channelOrder.map((c) => channelNames[c]).join('、')} (unknown channel)`);
 
   if (problems.length || !receivedAt || !channel) return { problems };
   return { row: { serviceId, description, receivedAt, address, divisionCode, lat, lon, citizenName, citizenPhone, channel } };

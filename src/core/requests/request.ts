@@ -31,6 +31,8 @@ export const publicRequestBody = z.strictObject({
   address: z.string().trim().max(200).default(''),
   lat: latitude.nullable().optional(),
   lon: longitude.nullable().optional(),
+  /** The street or town, when the citizen names it (helps dispatch and the duplicate check). */
+  divisionCode: z.string().regex(/^\d{9}$/).nullable().optional(),
   citizenName: z.string().trim().max(40).default(''),
   citizenPhone: phone.default(''),
 });
@@ -99,7 +101,8 @@ export const requestDetail = requestSummary.extend({
   timeline: z.array(z.object({ at: z.string(), event: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actorName: z.string(), unitName: z.string().nullable(), note: z.string() })),
   extensions: z.array(z.object({ id: z.string(), amount: z.number(), unit: z.enum(limitUnits), reason: z.string(), status: z.enum(['pending', 'approved', 'refused']), requestedAt: z.string() })),
   callbacks: z.array(z.object({ at: z.string(), resolved: z.boolean(), satisfaction: z.enum(satisfactionLevels), note: z.string() })),
-  duplicates: z.array(z.object({ code: z.string(), distanceM: z.number() })),
+  /** Later requests flagged as repeating this one; the distance when both have coordinates, else null (same address). */
+  duplicates: z.array(z.object({ code: z.string(), distanceM: z.number().nullable() })),
   /** The category requires a callback before closing; without one the hotline may close a replied request. */
   callbackRequired: z.boolean(),
   actions: z.array(z.enum(requestEvents)),

@@ -65,6 +65,31 @@ export interface SubmissionLine {
   evidence: { id: string; fileName: string; size: number }[];
 }
 
+/**
+ * An indicator the unit does not report: filled from 12345 data (data source `requests`), shown
+ * to the unit and the reviewer with what it is computed from, never editable.
+ */
+export interface ComputedLine {
+  indicatorCode: string;
+  name: string;
+  dimension: string;
+  unitOfMeasure: string;
+  direction: 1 | -1;
+  target: number | null;
+  source: 'requests';
+  /** 根据12345接诉即办数据计算 (computed from 12345 data). */
+  sourceLabel: string;
+  /** Null when no month of the period has a composite: missing, as the scheme says. */
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  /** The months of the period and the unit's composite in each that has one. */
+  months: string[];
+  composites: Record<string, number>;
+  /** The period's result (or the year's) is published: these are the values it used. */
+  frozen: boolean;
+}
+
 export interface SubmissionView {
   id: string | null;
   year: number;
@@ -81,6 +106,8 @@ export interface SubmissionView {
   returnedCount: number;
   version: number;
   lines: SubmissionLine[];
+  /** Indicators computed from other data (12345), not entered: read-only. */
+  computed: ComputedLine[];
   /** Reviewer's flags: values missing, submitted late, outliers. */
   flags: { missing: number; late: boolean; outliers: number };
 }

@@ -35,6 +35,8 @@ export interface OutcomeOptions {
   uncertaintyRuns: number;
   /** Seed of the uncertainty analysis: fixed, so a recomputation repeats every figure. */
   seed?: number;
+  /** The runs vary the weights only and keep the run's scoring methods (what-if: the method being tried); else they also choose between the two efficacy-coefficient variants. */
+  keepMethods?: boolean;
 }
 
 const null2 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
@@ -59,7 +61,7 @@ export function outcomeOf(run: CategoryRun, result: AssessmentResult, options: O
       runs: options.uncertaintyRuns, seed: options.seed ?? 2026, sensitivity: false,
       weights: { noise: 0.25 },
       // The two efficacy-coefficient variants in public use; the year's parts are scores already.
-      ...(isYear ? {} : { normalisation: [{ method: 'efficacy', base: 60, span: 40 }, { method: 'efficacy', base: 40, span: 60 }] }),
+      ...(isYear || options.keepMethods ? {} : { normalisation: [{ method: 'efficacy', base: 60, span: 40 }, { method: 'efficacy', base: 40, span: 60 }] }),
     });
     for (const x of u.units) intervals.set(x.unit, { median: x.medianRank, p5: x.p5, p95: x.p95 });
   }

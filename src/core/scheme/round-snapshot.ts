@@ -1,5 +1,6 @@
 // A round's snapshot (a period's 季季评, or the year) holds everything the engine ran on; the
 // outcome follows from it alone, so a published result can be recomputed and compared bit for bit.
+import type { RequestsValues } from './requests-indicator.ts';
 import { evaluateRun, type CategoryOutcome } from './round-outcome.ts';
 import type { CategoryRun } from './scheme-pipeline.ts';
 
@@ -17,6 +18,11 @@ export interface RoundSnapshot {
   runs: CategoryRun[];
   /** For the year: the period runs whose total scores feed `runs`. */
   periodRuns?: Record<string, CategoryRun[]>;
+  /**
+   * Indicators filled from 12345 data (data source `requests`), per period: months, composites,
+   * weights and values used. Already in `runs`; kept so a published period keeps its values.
+   */
+  requests?: RequestsValues;
 }
 
 export interface RoundOutcome {

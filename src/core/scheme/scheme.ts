@@ -125,7 +125,82 @@ export function schemeProblems(content: SchemeContent): { path: string; message:
   if (content.tiers && content.adjustment.vetoTierCap && !content.tiers.bands.some((b) => b.name === content.adjustment.vetoTierCap)) {
     problems.push({ path: 'adjustment.vetoTierCap', message: `否决封顶等次 ${content.adjustment.vetoTierCap} 不在等次规则中 (not one of the tiers)` });
   }
+  problems.push(...ruleProblems(content));
   return problems;
+}
+
+/**
+ * Rules that would otherwise fail only when a result is computed, or compute nonsense: scoring
+ * methods without the target they need, efficacy coefficients whose 不允许值 and 满意值 are equal or
+ * the wrong way round, tier bands that can never be reached, period weights that are all zero,
+ * veto items named twice.
+ */
+function ruleProblems(content: SchemeContent): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (content.periods.length > 0 && content.periods.every((p) => p.weight === 0)) {
+    problems.push({ path: 'periods[0].weight', message: '各考核期权重不能全为 0，请至少给一期正的权重 (period weights are all zero)' });
+  }
+  const vetoCodes = new Set<string>();
+  content.vetoItems.forEach((v, i) => {
+    if (vetoCodes.has(v.code)) problems.push({ path: `vetoItems[${i}].code`, message: `否决事项代码 ${v.code} 重复 (duplicate veto item)` });
+    vetoCodes.add(v.code);
+  });
+  problems.push(...efficacyProblems(content.defaultMethod, null, 'defaultMethod'));
+  content.categories.forEach((c, ci) => {
+    // The engine renormalises weights among siblings, so siblings weighted all 0 have no share to give.
+    const siblings = new Map<string | null, number[]>();
+    c.nodes.forEach((n, ni) => siblings.set(n.parent, [...(siblings.get(n.parent) ?? []), ni]));
+    for (const [parent, list] of siblings) {
+      if (list.every((ni) => c.nodes[ni]!.weight === 0)) {
+        problems.push({ path: `categories[${ci}].nodes[${list[0]}].weight`, message: `${parent === null ? '顶层维度' : `${parent} 的下级`}权重全为 0，请至少给一项正的权重 (sibling weights are all zero)` });
+      }
+    }
+  });
+  content.categories.forEach((c, ci) => c.nodes.forEach((n, ni) => {
+    if (n.kind !== 'indicator') return;
+    const at = `categories[${ci}].nodes[${ni}]`;
+    const m = n.method ?? content.defaultMethod;
+    if ((m.method === 'targetCompletion' || m.method === 'distToTarget') && (m.target ?? n.target ?? null) === null) {
+      problems.push({ path: `${at}.target`, message: `指标 ${n.code} 按${m.method === 'targetCompletion' ? '目标完成度' : '与目标距离'}计分，需要目标值：请填写目标值 (the method needs a target)` });
+    } else if (m.method === 'targetCompletion' && (m.target ?? n.target) === 0) {
+      problems.push({ path: `${at}.target`, message: `指标 ${n.code} 按目标完成度计分，目标值不能为 0 (target completion needs a non-zero target)` });
+    }
+    if (n.method) problems.push(...efficacyProblems(n.method, n.direction ?? 1, `${at}.method`));
+  }));
+  if (content.tiers) {
+    const bands = content.tiers.bands;
+    const names = new Set<string>();
+    bands.forEach((b, i) => {
+      if (names.has(b.name)) problems.push({ path: `tiers.bands[${i}].name`, message: `等次名称 ${b.name} 重复 (duplicate tier)` });
+      names.add(b.name);
+    });
+    if (content.tiers.by === 'share') {
+      const sb = content.tiers.bands;
+      sb.forEach((b, i) => {
+        if (b.share === undefined && i < sb.length - 1) problems.push({ path: `tiers.bands[${i}].share`, message: `等次 ${b.name} 没有比例，其后的等次永远用不上：只有最后一个等次可以不填比例 (only the last band may omit its share)` });
+      });
+      const total = sb.reduce((a, b) => a + (b.share ?? 0), 0);
+      const lastShared = sb.map((b, i) => (b.share === undefined ? -1 : i)).reduce((x, y) => Math.max(x, y), 0);
+      if (total > 1 + 1e-9) problems.push({ path: `tiers.bands[${lastShared}].share`, message: `各等次比例合计 ${Math.round(total * 1000) / 10}%，超过 100% (shares add up to more than 100 %)` });
+    } else {
+      const sb = content.tiers.bands;
+      sb.forEach((b, i) => {
+        if (b.min === undefined && i < sb.length - 1) problems.push({ path: `tiers.bands[${i}].min`, message: `等次 ${b.name} 没有最低分，其后的等次永远用不上：只有最后一个等次可以不填最低分 (only the last band may omit its minimum)` });
+        const prev = sb[i - 1]?.min;
+        if (b.min !== undefined && prev !== undefined && b.min >= prev) problems.push({ path: `tiers.bands[${i}].min`, message: `等次 ${b.name} 的最低分应低于上一等次的 ${prev} 分 (minimums must decrease)` });
+      });
+    }
+  }
+  return problems;
+}
+
+/** An efficacy coefficient's 不允许值 and 满意值: different, and the worse one on the indicator's worse side. */
+function efficacyProblems(m: SchemeContent['defaultMethod'], direction: 1 | -1 | null, at: string): { path: string; message: string }[] {
+  if (m.method !== 'efficacy' || m.unacceptable === undefined || m.satisfactory === undefined) return [];
+  if (m.unacceptable === m.satisfactory) return [{ path: `${at}.satisfactory`, message: '满意值与不允许值相同，无法计分：请把满意值设为更好的值 (satisfactory equals unacceptable)' }];
+  if (direction === 1 && m.satisfactory < m.unacceptable) return [{ path: `${at}.satisfactory`, message: '正向指标（越高越好）的满意值应高于不允许值 (for higher-is-better, satisfactory must exceed unacceptable)' }];
+  if (direction === -1 && m.satisfactory > m.unacceptable) return [{ path: `${at}.satisfactory`, message: '逆向指标（越低越好）的满意值应低于不允许值 (for lower-is-better, satisfactory must be below unacceptable)' }];
+  return [];
 }
 
 /** The indicators a unit of the category owes in a period (yearly ones only in the last period). */

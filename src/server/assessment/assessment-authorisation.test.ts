@@ -253,7 +253,8 @@ const families: Family[] = [
   { name: 'GET /api/assessment/evidence/:own-adjustment', call: (c) => c.get(`/api/assessment/evidence/${evidence.ownAdjustment}`), expect: notUnitData, otherwise: 'ok' },
   { name: 'GET /api/assessment/evidence/:other-adjustment', call: (c) => c.get(`/api/assessment/evidence/${evidence.otherAdjustment}`), expect: notOtherUnitData, otherwise: 'ok' },
 
-  // Bulk import (批量导入): the office's alone.
+  // Bulk import (批量导入): the office's alone (and the statistics bureau's, see bulk-import.test.ts); everyone may ask which years they may import.
+  { name: 'GET /api/assessment/import-access', call: (c) => c.get('/api/assessment/import-access'), expect: readers, otherwise: 'ok' },
   { name: 'GET /api/assessment/years/:year/periods/:period/import-template.xlsx', call: (c) => c.get(`/api/assessment/years/${year}/periods/${openPeriod}/import-template.xlsx`), expect: office, otherwise: 'refused' },
   { name: 'POST /api/assessment/years/:year/periods/:period/import', call: startImport, expect: office, otherwise: 'refused' },
   // A job's progress: the office's, or whoever started it; anyone else learns nothing of it.

@@ -10,11 +10,11 @@ const actor = (role: Role, unitId: string | null = null, id = 'u'): Actor => ({
 const stats = 'unit-of-the-statistics-bureau';
 
 describe('bulk import policy', () => {
-  it('lets the office import every indicator, whatever the scheme names as statistics source', () => {
+  it('lets the office import every indicator but those computed from 12345 data, whatever the scheme names as statistics source', () => {
     for (const office of [actor('admin'), actor('assessment_office')]) {
       for (const source of [stats, null]) {
         expect(submissionPolicy.bulkImport(office, source)).toBe(true);
-        for (const dataSource of [...dataSources, undefined]) expect(submissionPolicy.bulkImportIndicator(office, source, { dataSource })).toBe(true);
+        for (const dataSource of [...dataSources, undefined]) expect(submissionPolicy.bulkImportIndicator(office, source, { dataSource })).toBe(dataSource !== 'requests');
       }
     }
   });

@@ -30,9 +30,12 @@ export const submissionPolicy = {
    * unit's id as the year's scheme names it (null when it names none).
    */
   bulkImport: (actor: Actor, statisticsUnitId: string | null) => office(actor) || statisticsReporter(actor, statisticsUnitId),
-  /** Which indicators: the office any; the statistics bureau only those whose data source it is. */
+  /**
+   * Which indicators: the office any; the statistics bureau only those whose data source it is.
+   * Nobody imports those computed from 12345 data (data source `requests`).
+   */
   bulkImportIndicator: (actor: Actor, statisticsUnitId: string | null, node: Pick<SchemeNode, 'dataSource'>) =>
-    office(actor) || (statisticsReporter(actor, statisticsUnitId) && node.dataSource === 'statistics'),
+    node.dataSource !== 'requests' && (office(actor) || (statisticsReporter(actor, statisticsUnitId) && node.dataSource === 'statistics')),
   /** An import job's progress: the office sees every job, anyone else only their own. */
   readImport: (actor: Actor, createdBy: string) => office(actor) || actor.id === createdBy,
 };

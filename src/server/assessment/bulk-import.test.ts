@@ -93,6 +93,12 @@ describe('bulk import', () => {
     expect((await kaohe.get(at(zgcId))).json<SubmissionView>().version).toBe(after.version);
   });
 
+  it('tells the menu who may import which years: the office and the statistics bureau, no other reporter', async () => {
+    for (const [client, years] of [[kaohe, [year]], [tongji, [year]], [zgc, []], [shenhe, []]] as const) {
+      expect((await client.get('/api/assessment/import-access')).json()).toEqual({ years });
+    }
+  });
+
   it('the statistics bureau imports its own indicators for every unit, and nothing else', async () => {
     const { wb } = await template(tongji, 'H1');
     // only the indicators whose data source is the statistics bureau

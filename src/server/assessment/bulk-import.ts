@@ -19,17 +19,17 @@
 //   on the import as a whole. Values equal to what is stored change nothing: importing the same
 //   workbook twice reopens nothing.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Db, Tx } from '../db/client.ts';
-import { assessmentImportJobs, assessmentObservations, assessmentSubmissions } from '../db/schema/index.ts';
+import { assessmentImportJobs, assessmentObservations, assessmentSchemes, assessmentSubmissions } from '../db/schema/index.ts';
 import type { ActionContext, Actor } from '../auth/actor.ts';
 import { ensure } from '../auth/policy.ts';
 import { recordAudits, type AuditEntry } from '../audit/audit-trail.ts';
 import { notFound, unprocessable, AppError } from '../http/errors.ts';
 import { indicatorsOfCategory, type SchemeNode, type SchemeView } from '../../core/scheme/scheme.ts';
 import { submissionPolicy } from './assessment-policy.ts';
-import { checkValue, periodOf, type ValueEntry } from './collection-service.ts';
+import { checkValue, computedNotEntered, periodOf, type ValueEntry } from './collection-service.ts';
 import { assertPeriodOpen, lockPeriodForWriting } from './period-lock.ts';
 import { publishedScheme } from './scheme-service.ts';
 import { assessedUnits, statisticsUnitId } from './unit-scope.ts';
@@ -39,7 +39,9 @@ const kind = 'pacesetter-import';
 export const importMaxRows = 5000;
 
 const refusal = '只有考核办或方案指定的统计数据来源单位（区统计局）可以批量导入';
-const notYours = (code: string) => `指标 ${code} 的数据来源不是统计局，只能由考核办导入`;
+const notYours = (node: SchemeNode) => (node.dataSource === 'requests'
+  ? `指标 ${node.code} ${computedNotEntered}`
+  : `指标 ${node.code} 的数据来源不是统计局，只能由考核办导入`);
 
 interface ImportScope {
   scheme: SchemeView;
@@ -55,6 +57,22 @@ async function importScope(db: Db | Tx, actor: Actor, year: number): Promise<Imp
   ensure(submissionPolicy.bulkImport(actor, statistics), refusal);
   const may = (node: SchemeNode) => submissionPolicy.bulkImportIndicator(actor, statistics, node);
   return { scheme, may, importable: (categoryCode) => indicatorsOfCategory(scheme.content, categoryCode).filter(may) };
+}
+
+/**
+ * The years whose scheme in force lets the actor bulk-import: the office every year, the statistics
+ * bureau's reporters the years whose scheme names their unit. The menu offers the import page by it.
+ */
+export async function importAccess(db: Db, actor: Actor): Promise<{ years: number[] }> {
+  const rows = await db.select({ year: assessmentSchemes.year, content: assessmentSchemes.content }).from(assessmentSchemes)
+    .where(eq(assessmentSchemes.status, 'published')).orderBy(desc(assessmentSchemes.year), desc(assessmentSchemes.schemeVersion));
+  const years: number[] = [];
+  for (const row of rows) {
+    if (years.includes(row.year)) continue;
+    const content = row.content as SchemeView['content'];
+    if (submissionPolicy.bulkImport(actor, await statisticsUnitId(db, content))) years.push(row.year);
+  }
+  return { years };
 }
 
 /** The template lists every assessed unit and the indicators the actor may import (the statistics bureau: its own). */
@@ -105,7 +123,7 @@ export async function readImportWorkbook(db: Db, actor: Actor, content: Buffer, 
       const node = indicators.get(code);
       const at = { sheet: sheet.name, row: 1, column: columnLetter(col) };
       if (!node) problems.push({ ...at, message: `指标代码 ${code} 不属于${c.name}类 (unknown indicator)` });
-      else if (!may(node)) problems.push({ ...at, message: `${notYours(code)}，请删除这一列 (only the assessment office imports this indicator)` });
+      else if (!may(node)) problems.push({ ...at, message: `${notYours(node)}，请删除这一列${node.dataSource === 'requests' ? '' : ' (only the assessment office imports this indicator)'}` });
       else if (columns.some((x) => x.code === code)) problems.push({ ...at, message: `指标代码 ${code} 重复 (given twice)` });
       else columns.push({ col, code });
     }
@@ -164,7 +182,7 @@ export async function importValues(db: Db, ctx: ActionContext, year: number, per
     for (const e of list) {
       const node = nodesOf.get(unit.categoryCode)!.get(e.indicatorCode);
       if (!node) throw unprocessable(`${unit.name}：指标代码 ${e.indicatorCode} 不属于该单位的考核类别 (unknown indicator)`);
-      ensure(may(node), notYours(e.indicatorCode));
+      ensure(may(node), notYours(node));
       const problem = checkValue(node, e.value);
       if (problem) throw unprocessable(`${unit.name} ${e.indicatorCode}：${problem}`);
       if (seen.has(e.indicatorCode)) throw unprocessable(`${unit.name} ${e.indicatorCode}：重复 (given twice)`);

@@ -3,18 +3,21 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { assessmentEvidence, assessmentObservations, assessmentSubmissions } from '../db/schema/index.ts';
+import { assessmentEvidence, assessmentObservations, assessmentResults, assessmentSubmissions } from '../db/schema/index.ts';
 import type { ActionContext, Actor } from '../auth/actor.ts';
 import { ensure } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit-trail.ts';
 import { conflict, notFound, staleVersion, unprocessable } from '../http/errors.ts';
+import { yearRound } from '../../core/scheme/round-snapshot.ts';
 import { indicatorsDue, type SchemeContent, type SchemeNode, type SchemeView } from '../../core/scheme/scheme.ts';
-import { deadlineInstant, type DueItem, type SubmissionState, type SubmissionView } from '../../core/scheme/collection.ts';
+import { deadlineInstant, type ComputedLine, type DueItem, type SubmissionState, type SubmissionView } from '../../core/scheme/collection.ts';
+import { requestsIndicators, requestsSourceLabel } from '../../core/scheme/requests-indicator.ts';
 import { submissionPolicy } from './assessment-policy.ts';
 import { publishedScheme } from './scheme-service.ts';
 import { assessedUnit, assessedUnits, type AssessedUnit } from './unit-scope.ts';
 import { outlierFlags } from './outlier-flags.ts';
 import { lockPeriodForWriting } from './period-lock.ts';
+import { requestsValues } from './requests-values.ts';
 
 type SubmissionRow = typeof assessmentSubmissions.$inferSelect;
 export interface ValueEntry { indicatorCode: string; value: number | null; note?: string | undefined }
@@ -35,6 +38,9 @@ export function checkValue(node: SchemeNode | undefined, value: number | null): 
   if (node.max != null && value > node.max) return `不能大于 ${node.max} (above the maximum)`;
   return null;
 }
+
+/** Refusal of a value for an indicator filled from 12345 data. */
+export const computedNotEntered = '根据12345接诉即办数据自动计算，不能填报或导入 (computed from 12345 data; not entered)';
 
 const audit = (tx: Tx, ctx: ActionContext, action: string, id: string, before: unknown, after: unknown) =>
   recordAudit(tx, { actorId: ctx.actor.id, actorName: ctx.actor.displayName, action, entityType: 'assessment_submission', entityId: id, before, after, requestId: ctx.requestId });
@@ -100,6 +106,27 @@ async function valuesOf(db: Db | Tx, submissionId: string | undefined): Promise<
   return new Map(rows.map((r) => [r.indicatorCode, { value: r.value, note: r.note }]));
 }
 
+/** The indicators of the unit filled from 12345 data: value, the previous period's, and what it was computed from. */
+async function computedLines(db: Db, s: SchemeView, year: number, p: ReturnType<typeof periodOf>, unit: AssessedUnit, nodes: Map<string, SchemeNode>): Promise<ComputedLine[]> {
+  const fed = requestsIndicators(s.content, unit.categoryCode, p.code);
+  if (fed.length === 0) return [];
+  const periods = p.previous ? [p.code, p.previous] : [p.code];
+  const values = await requestsValues(db, s.content, year, periods, [unit]);
+  const published = await db.select({ round: assessmentResults.round }).from(assessmentResults)
+    .where(and(eq(assessmentResults.year, year), inArray(assessmentResults.round, [p.code, yearRound]), eq(assessmentResults.status, 'published')));
+  const now = values[p.code]?.units[unit.code];
+  const before = p.previous ? values[p.previous]?.units[unit.code]?.value ?? null : null;
+  return fed.map((n) => {
+    const value = now?.value ?? null;
+    return {
+      indicatorCode: n.code, name: n.name, dimension: nodes.get(n.parent ?? '')?.name ?? '', unitOfMeasure: n.unitOfMeasure ?? '',
+      direction: n.direction ?? 1, target: n.target ?? null, source: 'requests' as const, sourceLabel: requestsSourceLabel,
+      value, previous: before, change: value !== null && before !== null ? value - before : null,
+      months: values[p.code]?.months ?? [], composites: now?.composites ?? {}, frozen: published.length > 0,
+    };
+  });
+}
+
 export async function submissionView(db: Db | Tx, actor: Actor, year: number, period: string, unitId: string, scheme?: SchemeView): Promise<SubmissionView> {
   if (!submissionPolicy.read(actor, unitId)) throw notFound('单位');
   const s = scheme ?? await publishedScheme(db, year);
@@ -131,6 +158,7 @@ export async function submissionView(db: Db | Tx, actor: Actor, year: number, pe
     id: row?.id ?? null, year, period, periodLabel: p.label, deadline: p.deadline, unitId, unitName: unit.name, categoryCode: unit.categoryCode,
     state: (row?.state ?? 'draft') as SubmissionState, late: row?.late ?? false, submittedAt: row?.submittedAt?.toISOString() ?? null,
     reviewComment: row?.reviewComment ?? '', returnedCount: row?.returnedCount ?? 0, version: row?.version ?? 0, lines,
+    computed: await computedLines(db, s, year, p, unit, nodes),
     flags: { missing: lines.filter((l) => l.value === null).length, late: row?.late ?? false, outliers: lines.filter((l) => l.outlier).length },
   };
 }
@@ -153,12 +181,13 @@ export async function saveValuesRow(db: Db, ctx: ActionContext, year: number, pe
   periodOf(scheme.content, period);
   const unit = await assessedUnit(db, scheme.content, unitId);
   const due = new Map(indicatorsDue(scheme.content, unit.categoryCode, period).map((n) => [n.code, n]));
+  const computed = new Set(requestsIndicators(scheme.content, unit.categoryCode).map((n) => n.code));
   const problems: { indicatorCode: string; message: string }[] = [];
   const seen = new Set<string>();
   for (const e of entries) {
     if (seen.has(e.indicatorCode)) problems.push({ indicatorCode: e.indicatorCode, message: '重复填报 (given twice)' });
     seen.add(e.indicatorCode);
-    const message = checkValue(due.get(e.indicatorCode), e.value);
+    const message = computed.has(e.indicatorCode) ? computedNotEntered : checkValue(due.get(e.indicatorCode), e.value);
     if (message) problems.push({ indicatorCode: e.indicatorCode, message });
   }
   return db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { badRequest } from '../http/errors.ts';
 import { bodyBuffer, sendFile, xlsxType } from '../http/file-transfer.ts';
 import { ensure } from '../auth/policy.ts';
 import { schemePolicy } from './assessment-policy.ts';
-import { importProgress, importTemplate, startImport } from './bulk-import.ts';
+import { importAccess, importProgress, importTemplate, startImport } from './bulk-import.ts';
 import { loadSubmission } from './collection-service.ts';
 import { attachEvidence, readEvidence } from './evidence-service.ts';
 import { submissionTemplate, uploadSubmissionWorkbook } from './submission-workbook.ts';
@@ -43,6 +43,10 @@ export function fileRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const { year, period, unitId } = request.params;
     return uploadSubmissionWorkbook(db, contextOf(request), year, period, unitId, bodyBuffer(request.body));
   });
+
+  api.get('/api/assessment/import-access', {
+    config, schema: { tags, summary: 'The years whose scheme lets the caller bulk-import (the office; the statistics bureau its years)', response: { 200: z.object({ years: z.array(z.number()) }), ...errorResponses } },
+  }, (request) => importAccess(db, actorOf(request)));
 
   api.get('/api/assessment/years/:year/periods/:period/import-template.xlsx', {
     config, schema: { tags, summary: 'Bulk import template: a sheet per category, a row per unit', params: periodParams, response: ok },

@@ -18,6 +18,7 @@ import type { SchemeContent } from '../../core/scheme/scheme.ts';
 import { resultPolicy } from './assessment-policy.ts';
 import { lockRoundForPublishing } from './period-lock.ts';
 import { readRoundData, type RoundData } from './round-data.ts';
+import { requestsValues, withRequestsValues, type RoundRequestsValues } from './requests-values.ts';
 import { publishedScheme } from './scheme-service.ts';
 
 type ResultRow = typeof assessmentResults.$inferSelect;
@@ -55,11 +56,12 @@ export function summaryOf(row: LightRow | ResultRow): ResultSummary {
 
 export const hashOutcome = (outcome: RoundOutcome) => createHash('sha256').update(canonicalize(outcome) ?? '').digest('hex');
 
-function periodRuns(content: SchemeContent, data: RoundData, period: string): CategoryRun[] {
+function periodRuns(content: SchemeContent, data: RoundData, period: string, requests: RoundRequestsValues): CategoryRun[] {
   const runs: CategoryRun[] = [];
   for (const c of content.categories) {
-    const values = data.periodValues.get(period)!.get(c.categoryCode)!;
-    if (Object.keys(values.values).length === 0) continue; // no approved data in this category yet
+    const approved = data.periodValues.get(period)!.get(c.categoryCode)!;
+    if (Object.keys(approved.values).length === 0) continue; // no approved data in this category yet
+    const values = withRequestsValues(content, c.categoryCode, approved, requests[period]);
     const units = data.units.filter((u) => u.categoryCode === c.categoryCode).map((u) => ({ code: u.code, name: u.name }));
     const codes = new Set(units.map((u) => u.code));
     runs.push(categoryRun(content, c.categoryCode, {
@@ -78,11 +80,18 @@ export async function buildSnapshot(db: Db, year: number, round: string): Promis
   const isYear = round === yearRound;
   const period = content.periods.find((p) => p.code === round);
   if (!isYear && !period) throw notFound(`考核轮次 ${round}`);
-  const data = await readRoundData(db, content, year, isYear ? content.periods.map((p) => p.code) : [round]);
-  const base = { year, round, label: isYear ? `${year}年度综合考核` : `${year}年${period!.label}季季评`, schemeId: scheme.id, schemeVersion: scheme.schemeVersion, engineVersion, uncertainty };
-  if (!isYear) return { ...base, runs: periodRuns(content, data, round) };
+  const periods = isYear ? content.periods.map((p) => p.code) : [round];
+  const data = await readRoundData(db, content, year, periods);
+  // Indicators fed by 12345 data: the values used are kept in the snapshot (requests-values.ts).
+  const requests = await requestsValues(db, content, year, periods, data.units);
+  const kept = Object.fromEntries(Object.entries(requests).filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== undefined));
+  const base = {
+    year, round, label: isYear ? `${year}年度综合考核` : `${year}年${period!.label}季季评`, schemeId: scheme.id, schemeVersion: scheme.schemeVersion, engineVersion, uncertainty,
+    ...(Object.keys(kept).length ? { requests: kept } : {}),
+  };
+  if (!isYear) return { ...base, runs: periodRuns(content, data, round, requests) };
   const byPeriod: Record<string, CategoryRun[]> = {};
-  for (const p of content.periods) byPeriod[p.code] = periodRuns(content, data, p.code);
+  for (const p of content.periods) byPeriod[p.code] = periodRuns(content, data, p.code, requests);
   const totals = Object.fromEntries(Object.entries(byPeriod).map(([p, runs]) => [p, periodTotals(runs)]));
   const runs: CategoryRun[] = [];
   for (const c of content.categories) {

@@ -1,10 +1,10 @@
 // Taking in a request, whatever the channel: the call-taker's form, the public web form, Open311,
 // a bulk import. One transaction: the request, its first step, the duplicate check, the audit.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, gte, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { citizenRequests, requestAreas, requestServices } from '../db/schema/index.ts';
-import { findDuplicates } from '../../core/requests/duplicates.ts';
+import { findLikelyDuplicates, minAddressLength, normaliseAddress, type LikelyDuplicate } from '../../core/requests/duplicates.ts';
 import { boundingBox, nearestArea, type AreaCentre } from '../../core/requests/geo.ts';
 import { shanghaiOffsetMs } from '../../core/requests/sla.ts';
 import { unprocessable } from '../http/errors.ts';
@@ -55,6 +55,13 @@ export async function areaCentres(db: Db): Promise<AreaCentre[]> {
   return rows;
 }
 
+/** The tracking code of a request, by its id (null for null). */
+export async function requestCode(db: Db, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await db.select({ code: citizenRequests.code }).from(citizenRequests).where(eq(citizenRequests.id, id));
+  return row?.code ?? null;
+}
+
 export async function findService(db: Db, by: { id?: string; code?: string }): Promise<ServiceRow | undefined> {
   const [row] = await db.select().from(requestServices)
     .where(by.id ? eq(requestServices.id, by.id) : eq(requestServices.code, by.code ?? ''));
@@ -74,21 +81,38 @@ async function resolveDivision(db: Db, input: IntakeInput): Promise<string | nul
   return nearestArea({ lat: input.lat, lon: input.lon }, areas)?.divisionCode ?? null;
 }
 
-/** The open request this one likely repeats (same category, nearby, received shortly before), if any. */
-export async function findDuplicateOf(db: Db, input: IntakeInput, receivedAt: Date): Promise<string | null> {
-  if (input.lat === null || input.lon === null) return null;
+/**
+ * The open request this one likely repeats, if any: same category, received within the window
+ * before it, and either within the radius (both have coordinates) or at the same address in the
+ * same street or town (rules in core/requests/duplicates.ts, docs/requests.md).
+ */
+export async function findDuplicate(db: Db, input: IntakeInput, receivedAt: Date, divisionCode = input.divisionCode): Promise<LikelyDuplicate | null> {
   // Settings change rarely; intake reads them on every request.
   const s = await cachedSettings(db);
-  const box = boundingBox({ lat: input.lat, lon: input.lon }, s.duplicateRadiusM);
   const since = new Date(receivedAt.getTime() - s.duplicateWindowHours * 3_600_000);
   const r = citizenRequests;
-  const candidates = await db.select({ id: r.id, code: r.code, serviceId: r.serviceId, receivedAt: r.receivedAt, lat: r.lat, lon: r.lon, status: r.status })
-    .from(r).where(and(eq(r.serviceId, input.service.id), gte(r.receivedAt, since), lte(r.receivedAt, receivedAt), ne(r.status, 'closed'),
-      isNotNull(r.lat), sql`${r.lat} BETWEEN ${box.minLat} AND ${box.maxLat}`, sql`${r.lon} BETWEEN ${box.minLon} AND ${box.maxLon}`))
-    .limit(200);
-  const matches = findDuplicates({ serviceId: input.service.id, lat: input.lat, lon: input.lon, receivedAt },
-    candidates.map((c) => ({ ...c, lat: c.lat!, lon: c.lon!, open: true })), { radiusM: s.duplicateRadiusM, windowHours: s.duplicateWindowHours });
-  return matches[0]?.id ?? null;
+  const columns = { id: r.id, code: r.code, serviceId: r.serviceId, receivedAt: r.receivedAt, lat: r.lat, lon: r.lon, address: r.address, divisionCode: r.divisionCode };
+  const recent = and(eq(r.serviceId, input.service.id), gte(r.receivedAt, since), lte(r.receivedAt, receivedAt), ne(r.status, 'closed'));
+  const located = input.lat !== null && input.lon !== null;
+  const box = located ? boundingBox({ lat: input.lat!, lon: input.lon! }, s.duplicateRadiusM) : null;
+  const [nearby, byAddress] = await Promise.all([
+    box ? db.select(columns).from(r).where(and(recent, isNotNull(r.lat),
+      sql`${r.lat} BETWEEN ${box.minLat} AND ${box.maxLat}`, sql`${r.lon} BETWEEN ${box.minLon} AND ${box.maxLon}`)).limit(200) : [],
+    // By address: requests of which at least one side has no coordinates, in the same street or
+    // town, or in any when a side has none (then only an equal address counts).
+    normaliseAddress(input.address).length >= minAddressLength
+      ? db.select(columns).from(r).where(and(recent, located ? isNull(r.lat) : undefined,
+        divisionCode ? or(eq(r.divisionCode, divisionCode), isNull(r.divisionCode)) : undefined)).orderBy(desc(r.receivedAt)).limit(500)
+      : [],
+  ]);
+  const matches = findLikelyDuplicates({ serviceId: input.service.id, receivedAt, lat: input.lat, lon: input.lon, address: input.address, divisionCode },
+    [...nearby, ...byAddress].map((c) => ({ ...c, open: true })), { radiusM: s.duplicateRadiusM, windowHours: s.duplicateWindowHours });
+  return matches[0] ?? null;
+}
+
+/** The id of the open request this one likely repeats, if any (see findDuplicate). */
+export async function findDuplicateOf(db: Db, input: IntakeInput, receivedAt: Date, divisionCode = input.divisionCode): Promise<string | null> {
+  return (await findDuplicate(db, input, receivedAt, divisionCode))?.id ?? null;
 }
 
 /**
@@ -102,7 +126,7 @@ export async function takeIn(db: Db, who: IntakeActor, input: IntakeInput, recei
     if (earlier) return { request: earlier, created: false };
   }
   const divisionCode = await resolveDivision(db, input);
-  const duplicateOfId = await findDuplicateOf(db, input, receivedAt);
+  const duplicateOfId = await findDuplicateOf(db, input, receivedAt, divisionCode);
   const keywords = keywordText(input.description);
   for (let attempt = 0; attempt < 3; attempt++) {
     const created = await insertRequest(db, who, input, { divisionCode, duplicateOfId, keywords, receivedAt });

@@ -30,7 +30,7 @@ const newRequest = (over: object = {}) => ({
   lat: 39.9832, lon: 116.3162, citizenName: '王秀兰', citizenPhone: '13812345678', ...over,
 });
 
-async function take(over: object = {}): Promise<{ id: string; code: string; duplicateOf: string | null }> {
+async function take(over: object = {}): Promise<{ id: string; code: string; duplicateOf: string | null; duplicateOfCode: string | null }> {
   const res = await hotline.post('/api/requests', { ...newRequest(), serviceId, ...over });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -55,6 +55,46 @@ describe('intake', () => {
     expect(second.duplicateOf).toBe(first.id);
     const detail = (await hotline.get(`/api/requests/${first.id}`)).json();
     expect(detail.duplicates.map((d: { code: string }) => d.code)).toEqual([second.code]);
+  });
+  it('flags a phone request at the same address in the same street, without coordinates, and tells the call-taker the first one’s code', async () => {
+    const call = { lat: null, lon: null, divisionCode: '110108011', address: '海淀区知春路甲18号', description: '知春路甲18号门口有人摆摊卖水果，占用人行道' };
+    const first = await take(call);
+    expect(first.duplicateOf).toBeNull();
+    const second = await take({ ...call, address: '北京市海淀区 知春路甲１８号', description: '知春路18号那边又有摊贩占道' });
+    expect(second).toMatchObject({ duplicateOf: first.id, duplicateOfCode: first.code });
+    expect((await hotline.get(`/api/requests/${second.id}`)).json().duplicateOf).toBe(first.code);
+    expect((await hotline.get(`/api/requests/${first.id}`)).json().duplicates).toEqual([{ code: second.code, distanceM: null }]);
+    // The same place said more fully is still the same place.
+    expect((await take({ ...call, address: '知春路甲18号东门' })).duplicateOfCode).toBe(first.code);
+  });
+  it('does not flag another house number, another street or another category', async () => {
+    const call = { lat: null, lon: null, divisionCode: '110108011', address: '海淀区海淀黄庄路5号' };
+    const first = await take(call);
+    expect((await take({ ...call, address: '海淀区海淀黄庄路7号' })).duplicateOf).toBeNull();
+    expect((await take({ ...call, divisionCode: '110108012' })).duplicateOf).toBeNull();
+    const services = (await hotline.get('/api/request-services')).json() as { id: string; code: string }[];
+    expect((await take({ ...call, serviceId: services.find((s) => s.code === 'CSGL-HJWS')!.id })).duplicateOf).toBeNull();
+    // The road alone is not the house on it.
+    expect((await take({ ...call, address: '海淀黄庄路' })).duplicateOf).toBeNull();
+    expect((await take(call)).duplicateOfCode).toBe(first.code);
+  });
+  it('flags a filing on the public web form at the same address, with or without the street', async () => {
+    const anyone = t.anonymous();
+    const file = async (over: object) => {
+      const res = await anyone.post('/api/public/requests', { serviceCode: 'CSGL-ZDJY', description: '小区门口长期有人占道卖菜', address: '海淀区苏州街3号', ...over });
+      expect(res.statusCode, res.body).toBe(201);
+      return (await hotline.get(`/api/requests?q=${res.json().code}`)).json().items[0] as { id: string; code: string; divisionName: string | null };
+    };
+    const first = await file({ divisionCode: '110108012' });
+    expect(first.divisionName).toBe('海淀街道');
+    const again = await file({ divisionCode: '110108012', address: '苏州街3号' });
+    expect((await hotline.get(`/api/requests/${again.id}`)).json().duplicateOf).toBe(first.code);
+    // No street given: only the very same address counts.
+    const noStreet = await file({});
+    expect((await hotline.get(`/api/requests/${noStreet.id}`)).json().duplicateOf).toBe(first.code);
+    const outside = await anyone.post('/api/public/requests', { serviceCode: 'CSGL-ZDJY', description: '占道', address: 'x', divisionCode: '110105001' });
+    expect(outside.statusCode).toBe(422);
+    expect((await anyone.get('/api/public/request-areas')).json()).toContainEqual({ code: '110108012', name: '海淀街道' });
   });
   it('refuses bad input with 400 naming the field, never 500', async () => {
     for (const bad of [{ lat: 91 }, { lon: -181 }, { description: 'x'.repeat(4_001) }, { lat: 39.9, lon: null }, { serviceId: 'nope' }]) {

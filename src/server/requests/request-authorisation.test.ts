@@ -57,6 +57,8 @@ const families: Family[] = [
   { name: 'GET /api/units/:own/overdue-requests', call: (c) => c.get(`/api/units/${ownUnit}/overdue-requests`), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/units/:other/overdue-requests', call: (c) => c.get(`/api/units/${otherUnit}/overdue-requests`), expect: { unit_reporter: 'hidden', public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/request-warnings', call: (c) => c.get('/api/request-warnings'), expect: { public: 'login' }, otherwise: 'ok' },
+  { name: 'GET /api/request-warnings/live', call: (c) => c.get('/api/request-warnings/live'), expect: { public: 'login' }, otherwise: 'ok' },
+  { name: 'GET /api/request-warnings/by-unit', call: (c) => c.get('/api/request-warnings/by-unit'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'GET /api/request-services', call: (c) => c.get('/api/request-services'), expect: { public: 'login' }, otherwise: 'ok' },
   { name: 'POST /api/request-services', call: (c) => c.post('/api/request-services', { code: `T-${++n}`, name: '测试类别', responsibleKind: 'street_town', slaClass: 'general' }), expect: { admin: 'ok', hotline_centre: 'ok', public: 'login' }, otherwise: 'refused' },
   { name: 'PATCH /api/request-services/:id', call: async (c) => {
@@ -80,6 +82,7 @@ const families: Family[] = [
   { name: 'GET /api/audit/request/:own', call: (c) => c.get(`/api/audit/request/${ownRequest.id}`), expect: { hotline_centre: 'ok', unit_reporter: 'ok', public: 'login' }, otherwise: 'hidden' },
   { name: 'GET /api/audit/request/:other', call: (c) => c.get(`/api/audit/request/${otherRequest.id}`), expect: { hotline_centre: 'ok', public: 'login' }, otherwise: 'hidden' },
   { name: 'GET /api/public/request-services', call: (c) => c.get('/api/public/request-services'), expect: everyoneOk, otherwise: 'ok' },
+  { name: 'GET /api/public/request-areas', call: (c) => c.get('/api/public/request-areas'), expect: everyoneOk, otherwise: 'ok' },
   { name: 'POST /api/public/requests', call: (c) => c.post('/api/public/requests', { serviceCode: 'CSGL-HJWS', description: '楼下垃圾没人清运', address: '知春路' }), expect: everyoneOk, otherwise: 'ok' },
   { name: 'GET /api/public/requests/:code', call: (c) => c.get(`/api/public/requests/${ownRequest.code}`), expect: everyoneOk, otherwise: 'ok' },
 ];

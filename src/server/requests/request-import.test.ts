@@ -132,6 +132,19 @@ describe('a good file', () => {
     expect(dispatched.json().resolutionDueAt).not.toBeNull();
   });
 
+  it('flags rows without coordinates by intake’s rule: the same address in the same street', async () => {
+    const address = '海淀区花园路甲2号院3号楼';
+    const wb = await filled([
+      line({ category: 'CSGL-HJWS', description: '楼下垃圾三天没有清运', address, street: '花园路街道', receivedAt: beijing(-120) }),
+      line({ category: 'CSGL-HJWS', description: '院里垃圾堆放很久没人清理', address: `北京市${address}`, street: '花园路街道', receivedAt: beijing(-60) }),
+    ], false);
+    const res = await upload(hotline, await bytes(wb));
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+    const [first, second] = res.json().requests as { code: string; row: number; duplicateOf: string | null }[];
+    expect(first!.row).toBe(2);
+    expect(second!.duplicateOf).toBe(first!.code);
+  });
+
   it('refuses the same file a second time, and writes nothing', async () => {
     const file = await bytes(await filled([line()]));
     expect((await upload(admin, file)).statusCode).toBe(201);

@@ -2,8 +2,8 @@
 // or a CSV file with the same header. All or nothing: every cell is checked first, and any problem
 // answers 422 with the sheet, row and column of each, and writes nothing. The requests then go in
 // as intake takes them in — status received (their clocks start at dispatch), the street or town
-// as named, flagged as a likely duplicate of an open request nearby (also one earlier in the same
-// file) — in one transaction, each audited, with one more audit record naming the file. The same
+// as named, flagged as a likely duplicate by intake's rule (also of one earlier in the same file)
+// — in one transaction, each audited, with one more audit record naming the file. The same
 // file twice is refused (409): a retried upload does not take every request in again.
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -12,12 +12,11 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { Db, Tx } from '../db/client.ts';
 import { lockAuditChain } from '../db/locks.ts';
 import { auditLog, citizenRequests } from '../db/schema/index.ts';
-import { findDuplicates } from '../../core/requests/duplicates.ts';
+import { findLikelyDuplicates } from '../../core/requests/duplicates.ts';
 import {
-  channelNames, checkImportRow, importColumns, importExample, importHeaders, importMaxRows, isBlankRow, isExampleRow,
+  channelNames, channelOrder, checkImportRow, importColumns, importExample, importHeaders, importMaxRows, isBlankRow, isExampleRow, shownValue,
   type CellValue, type ImportColumnKey, type ImportProblem, type ImportReference, type ImportResult, type ImportRow, type ImportService,
 } from '../../core/requests/request-import.ts';
-import { channels } from '../../core/requests/request.ts';
 import { shanghaiIso, shanghaiOffsetMs } from '../../core/requests/sla.ts';
 import type { ActionContext, Actor } from '../auth/actor.ts';
 import { ensure } from '../auth/policy.ts';
@@ -76,12 +75,16 @@ export async function requestImportTemplate(db: Db, actor: Actor): Promise<{ fil
   sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   const column = (key: ImportColumnKey) => importColumns.findIndex((c) => c.key === key) + 1;
   const list = (formula: string, title: string) => ({ type: 'list' as const, allowBlank: true, showErrorMessage: true, errorStyle: 'warning', errorTitle: title, error: '请从下拉列表中选择，或填写代码', formulae: [formula] });
+  // Drop-downs and the phone column as text, without creating the rows: the sheet stays two rows long.
+  const letter = (key: ImportColumnKey) => columnLetter(column(key));
+  // exceljs has the collection, its type declarations do not.
+  const validations = (sheet as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
   for (let r = 2; r <= importMaxRows + 1; r++) {
-    if (leaves.length) sheet.getCell(r, column('category')).dataValidation = list(`'类别'!$A$2:$A$${leaves.length + 1}`, '诉求类别');
-    if (ref.areas.length) sheet.getCell(r, column('street')).dataValidation = list(`'街道乡镇'!$A$2:$A$${ref.areas.length + 1}`, '街道乡镇');
-    sheet.getCell(r, column('channel')).dataValidation = list(`"${channels.map((c) => channelNames[c]).join(',')}"`, '受理渠道');
-    sheet.getCell(r, column('citizenPhone')).numFmt = '@';
+    if (leaves.length) validations.add(`${letter('category')}${r}`, list(`'类别'!$A$2:$A$${leaves.length + 1}`, '诉求类别'));
+    if (ref.areas.length) validations.add(`${letter('street')}${r}`, list(`'街道乡镇'!$A$2:$A$${ref.areas.length + 1}`, '街道乡镇'));
+    validations.add(`${letter('channel')}${r}`, list(`"${channelOrder.map((c) => channelNames[c]).join(',')}"`, '受理渠道'));
   }
+  sheet.getColumn(column('citizenPhone')).numFmt = '@';
 
   const help = workbook.addWorksheet('填写说明');
   help.columns = [{ width: 16 }, { width: 8 }, { width: 60 }];
@@ -218,7 +221,8 @@ async function checkFile(ref: ImportReference, content: Buffer, format: ImportFo
       for (const p of result.problems) {
         const column = columnLetter(importColumns.findIndex((c) => c.key === p.column) + 1);
         // A cell that could not be read is reported once, for what it is.
-        if (!bad.has(column)) problems.push({ sheet: r.sheet, row: r.row, column, message: p.message });
+        const value = shownValue(r.cells[p.column]);
+        if (!bad.has(column)) problems.push({ sheet: r.sheet, row: r.row, column, message: p.message, ...(value ? { value } : {}) });
       }
     } else if (r.cellProblems.length === 0) checked.push({ row: r.row, request: result.row });
   }
@@ -252,18 +256,17 @@ export async function importRequests(db: Db, ctx: ActionContext, content: Buffer
   for (const { row, request: r } of checked) {
     const service = ref.rows.get(r.serviceId)!;
     const id = randomUUID();
-    let duplicateOfId: string | null = null;
-    if (r.lat !== null && r.lon !== null) {
-      duplicateOfId = await findDuplicateOf(db, {
-        service, description: r.description, address: r.address, lat: r.lat, lon: r.lon, divisionCode: r.divisionCode, citizenName: r.citizenName, citizenPhone: r.citizenPhone, channel: r.channel,
-      }, r.receivedAt);
-      if (!duplicateOfId) {
-        const earlier = records.filter((x) => x.lat !== null && x.receivedAt.getTime() <= r.receivedAt.getTime());
-        const [match] = findDuplicates({ serviceId: service.id, lat: r.lat, lon: r.lon, receivedAt: r.receivedAt },
-          earlier.map((x) => ({ id: x.id, code: '', serviceId: x.service.id, receivedAt: x.receivedAt, lat: x.lat!, lon: x.lon!, open: true })),
-          { radiusM: settings.duplicateRadiusM, windowHours: settings.duplicateWindowHours });
-        duplicateOfId = match?.id ?? null;
-      }
+    // Intake's rule (nearby when both have coordinates, else the same address in the same street
+    // or town), against the database and against the rows of this file received before this one.
+    let duplicateOfId = await findDuplicateOf(db, {
+      service, description: r.description, address: r.address, lat: r.lat, lon: r.lon, divisionCode: r.divisionCode, citizenName: r.citizenName, citizenPhone: r.citizenPhone, channel: r.channel,
+    }, r.receivedAt, r.divisionCode);
+    if (!duplicateOfId) {
+      const earlier = records.filter((x) => x.receivedAt.getTime() <= r.receivedAt.getTime());
+      const [match] = findLikelyDuplicates({ serviceId: service.id, receivedAt: r.receivedAt, lat: r.lat, lon: r.lon, address: r.address, divisionCode: r.divisionCode },
+        earlier.map((x) => ({ id: x.id, code: '', serviceId: x.service.id, receivedAt: x.receivedAt, lat: x.lat, lon: x.lon, address: x.address, divisionCode: x.divisionCode, open: true })),
+        { radiusM: settings.duplicateRadiusM, windowHours: settings.duplicateWindowHours });
+      duplicateOfId = match?.id ?? null;
     }
     records.push({
       id, row, service, description: r.description, address: r.address, lat: r.lat, lon: r.lon, divisionCode: r.divisionCode,

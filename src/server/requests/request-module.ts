@@ -1,6 +1,7 @@
 // Everything of citizen requests the application registers: the JSON API (with dispatch rules and
 // bulk import), Open311 under /open311/v2, and the deadline worker, which runs while the server listens.
 import type { FastifyInstance } from 'fastify';
+import { alarmIntervalMs } from '../config.ts';
 import type { RouteDeps } from '../http/api-app.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { startDeadlineWorker } from './deadline-alarms.ts';
@@ -21,7 +22,7 @@ export async function registerRequests(app: FastifyInstance, deps: RouteDeps): P
   let stop: (() => void) | undefined;
   let stopPurge: (() => void) | undefined;
   app.addHook('onListen', async () => {
-    stop ??= startDeadlineWorker(deps.db, (error) => app.log.error({ err: error }, 'deadline worker failed'));
+    stop ??= startDeadlineWorker(deps.db, (error) => app.log.error({ err: error }, 'deadline worker failed'), alarmIntervalMs());
     stopPurge ??= startPublicFilingPurge(deps.db, (error) => app.log.error({ err: error }, 'purging public filings failed'));
   });
   app.addHook('onClose', async () => { stop?.(); stopPurge?.(); });

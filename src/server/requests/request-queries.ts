@@ -108,7 +108,7 @@ export async function getRequest(db: Db, actor: Actor, id: string, now = new Dat
     timeline: steps.map((s) => ({ at: s.step.at.toISOString(), event: s.step.event, fromStatus: s.step.fromStatus, toStatus: s.step.toStatus, actorName: s.step.actorName, unitName: s.unitName, note: s.step.note })),
     extensions: extensions.map((e) => ({ id: e.id, amount: e.amount, unit: e.unit as LimitUnit, reason: e.reason, status: e.status as 'pending' | 'approved' | 'refused', requestedAt: e.requestedAt.toISOString() })),
     callbacks: callbacks.map((c) => ({ at: c.at.toISOString(), resolved: c.resolved, satisfaction: c.satisfaction as Satisfaction, note: c.note })),
-    duplicates: duplicates.map((d) => ({ code: d.code, distanceM: req.lat !== null && d.lat !== null ? Math.round(distanceM({ lat: req.lat, lon: req.lon! }, { lat: d.lat, lon: d.lon! })) : 0 })),
+    duplicates: duplicates.map((d) => ({ code: d.code, distanceM: req.lat !== null && d.lat !== null ? Math.round(distanceM({ lat: req.lat, lon: req.lon! }, { lat: d.lat, lon: d.lon! })) : null })),
     callbackRequired: row.callbackRequired,
     actions: availableEvents(req.status as RequestStatus, requestPolicy.lifecycleRoles(actor, related), { callbackRequired: row.callbackRequired }),
   };

@@ -11,13 +11,14 @@ import { listServices } from './catalogue-service.ts';
 import { admitPublicFiling } from './public-intake-throttle.ts';
 import { dispatchSuggestions } from './dispatch-service.ts';
 import { exportCsv } from './request-export.ts';
-import { findService, takeIn } from './intake-service.ts';
+import { areaCentres, findService, requestCode, takeIn } from './intake-service.ts';
 import { applyEvent } from './lifecycle-service.ts';
 import { getRequest, listRequests, overdueList, trackRequest } from './request-queries.ts';
 import { requestPolicy } from './request-policy.ts';
-import { listWarnings } from './warning-queries.ts';
+import { listWarnings, liveWarnings, warningsByUnit } from './warning-queries.ts';
 
-const created = z.object({ id: z.string(), code: z.string(), duplicateOf: z.string().nullable() });
+/** duplicateOf: the id of the open request this one likely repeats; duplicateOfCode: its code, to tell the caller. */
+const created = z.object({ id: z.string(), code: z.string(), duplicateOf: z.string().nullable(), duplicateOfCode: z.string().nullable() });
 
 export function requestApiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const api = zodApp(app);
@@ -48,7 +49,7 @@ export function requestApiRoutes(app: FastifyInstance, { db }: RouteDeps): void 
       service, description: body.description, address: body.address, lat: body.lat ?? null, lon: body.lon ?? null,
       divisionCode: body.divisionCode ?? null, citizenName: body.citizenName, citizenPhone: body.citizenPhone, channel: body.channel,
     });
-    return reply.code(201).send({ id: row.id, code: row.code, duplicateOf: row.duplicateOfId });
+    return reply.code(201).send({ id: row.id, code: row.code, duplicateOf: row.duplicateOfId, duplicateOfCode: await requestCode(db, row.duplicateOfId) });
   });
 
   api.get('/api/requests/:id', {
@@ -79,7 +80,20 @@ export function requestApiRoutes(app: FastifyInstance, { db }: RouteDeps): void 
     config, schema: { tags, summary: 'Deadline warnings (a unit reporter sees its own unit’s)', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
   }, (request) => listWarnings(db, actorOf(request), request.query.limit));
 
+  api.get('/api/request-warnings/live', {
+    config, schema: { tags, summary: 'Live deadline warnings: requests still owing a response or resolution near or past its deadline, one per request and clock, most urgent first (a unit reporter sees its own unit’s)',
+      querystring: z.strictObject({ unitId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+  }, (request) => liveWarnings(db, actorOf(request), request.query));
+
+  api.get('/api/request-warnings/by-unit', {
+    config, schema: { tags, summary: 'Live deadline warnings counted by unit, for the hotline centre’s overview (a unit reporter gets its own unit only)' },
+  }, (request) => warningsByUnit(db, actorOf(request)));
+
   // Citizens: the catalogue to choose from, filing a request, following it by its tracking code.
+  api.get('/api/public/request-areas', {
+    config: { access: 'public' }, schema: { tags, summary: 'The streets and towns of the district, for the public form', response: { 200: z.array(z.object({ code: z.string(), name: z.string() })) } },
+  }, async () => (await areaCentres(db)).map((a) => ({ code: a.divisionCode, name: a.name })).sort((a, b) => a.code.localeCompare(b.code)));
+
   api.get('/api/public/request-services', {
     config: { access: 'public' }, schema: { tags, summary: 'Active request categories, for the public form', response: { 200: z.array(serviceView) } },
   }, () => listServices(db, null, { activeOnly: true }));
@@ -93,7 +107,7 @@ export function requestApiRoutes(app: FastifyInstance, { db }: RouteDeps): void 
     if (!service || !service.active) throw unprocessable('诉求类别不存在 (unknown service)', { field: 'serviceCode' });
     if ((body.lat == null) !== (body.lon == null)) throw unprocessable('经纬度须同时提供 (give both lat and lon)', { field: 'lat' });
     const { request: row } = await takeIn(db, { actorId: null, actorName: '市民（网上）', requestId: request.id }, {
-      service, description: body.description, address: body.address, lat: body.lat ?? null, lon: body.lon ?? null, divisionCode: null,
+      service, description: body.description, address: body.address, lat: body.lat ?? null, lon: body.lon ?? null, divisionCode: body.divisionCode ?? null,
       citizenName: body.citizenName, citizenPhone: body.citizenPhone, channel: 'web',
     });
     return reply.code(201).send({ code: row.code });

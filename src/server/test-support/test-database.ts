@@ -7,6 +7,8 @@ import { openDatabase, type Database } from '../db/client.ts';
 
 export interface TestDatabase {
   database: Database;
+  /** postgres://… of this test's database on the server; undefined on PGlite (in this process's memory only). */
+  url: string | undefined;
   /** A second handle on the same database, for tests that meddle behind the application's back. */
   openAnother(): Promise<Database>;
   drop(): Promise<void>;
@@ -17,7 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
     await database.migrate();
-    return { database, openAnother: async () => database, drop: () => database.close() };
+    return { database, url: undefined, openAnother: async () => database, drop: () => database.close() };
   }
   const name = `pacesetter_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -31,6 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const others: Database[] = [];
   return {
     database,
+    url: url.toString(),
     async openAnother() {
       const other = await openDatabase({ databaseUrl: url.toString() });
       others.push(other);

@@ -4,11 +4,12 @@ import type { AdjustmentView, DueItem, QueueItem, SubmissionState, SubmissionVie
 import type { RoundOutcome, RoundSnapshot } from '../../core/scheme/round-snapshot.ts';
 import type { SchemeContent, SchemeSummary, SchemeView } from '../../core/scheme/scheme.ts';
 import type { RankChangeExplanation } from '../../core/assessment/index.ts';
-import { ApiError } from '../api/api-error.ts';
-import { api } from '../api/client.ts';
+import { uploadFile } from '../api/files.ts';
 import { request } from '../api/transport.ts';
 
 export type { AdjustmentView, DueItem, QueueItem, SchemeContent, SchemeSummary, SchemeView, SubmissionState, SubmissionView, RoundSnapshot };
+// Uploads and downloads are the app's (api/files.ts); the assessment pages take them from here too.
+export { download, uploadFile } from '../api/files.ts';
 export type CategoryOutcome = RoundOutcome['categories'][number];
 export type UnitOutcome = CategoryOutcome['units'][number];
 
@@ -28,40 +29,6 @@ export interface ImportJob { id: string; status: 'running' | 'done' | 'failed'; 
 
 const id = encodeURIComponent;
 const unitPath = (year: number, period: string, unitId: string) => `/api/assessment/years/${year}/periods/${id(period)}/units/${id(unitId)}`;
-
-/** Sends a file as the request body; `onProgress` reports the upload's share sent (0–1). */
-export async function uploadFile<T>(path: string, file: Blob, type: string, onProgress?: (share: number) => void): Promise<T> {
-  const { csrfToken } = await api.auth.me();
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.setRequestHeader('content-type', type || 'application/octet-stream');
-    xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress?.(e.loaded / e.total); };
-    xhr.onerror = () => reject(new ApiError(0, { code: 'network', message: '无法连接服务器，请检查网络 (cannot reach the server)' }));
-    xhr.onload = () => {
-      let body: unknown = null;
-      try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else {
-        const e = (body as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
-        reject(new ApiError(xhr.status, e ?? { code: 'http_error', message: `服务器返回 ${xhr.status}` }));
-      }
-    };
-    xhr.send(file);
-  });
-}
-
-/** Opens a download (the browser keeps the file name the server gives). */
-export function download(path: string): void {
-  const a = document.createElement('a');
-  a.href = path;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 export const assessmentApi = {
   schemes: () => request<SchemeSummary[]>('GET', '/api/assessment/schemes'),
@@ -98,6 +65,8 @@ export const assessmentApi = {
     request<AdjustmentView>('POST', `/api/assessment/adjustments/${id(adjustmentId)}/decide`, { body: { decision, version, comment } }),
   attachAdjustmentEvidence: (adjustmentId: string, file: File) =>
     uploadFile<{ id: string }>(`/api/assessment/adjustments/${id(adjustmentId)}/evidence?fileName=${id(file.name)}`, file, file.type),
+  /** The years whose scheme lets the user bulk-import (the office: every year; the statistics bureau: the years naming its unit). */
+  importAccess: () => request<{ years: number[] }>('GET', '/api/assessment/import-access'),
   importTemplateUrl: (year: number, period: string) => `/api/assessment/years/${year}/periods/${id(period)}/import-template.xlsx`,
   startImport: (year: number, period: string, file: File, onProgress?: (share: number) => void) =>
     uploadFile<ImportJob>(`/api/assessment/years/${year}/periods/${id(period)}/import`, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', onProgress),

@@ -1,13 +1,15 @@
 // 批量导入与加减分: the office imports values for every unit from one workbook (with progress), and
-// sees the year's bonus, penalty and veto entries with their approval state.
+// sees the year's bonus, penalty and veto entries with their approval state. The statistics bureau
+// (a reporter of the unit the year's scheme names as its statistics source) imports its own
+// indicators here too, for the years the server says it may; it sees no adjustments.
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
 import { useUser } from '../auth/session-context.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
-import { useText } from '../shell/use-text.ts';
+import { inLanguage, useText } from '../shell/use-text.ts';
 import { assessmentApi, download, type AdjustmentView, type ImportJob } from './assessment-api.ts';
 import { score2 } from './assessment-text.tsx';
 import { assessmentYears } from './due-page.tsx';
@@ -15,14 +17,20 @@ import { assessmentYears } from './due-page.tsx';
 export function ImportPage() {
   const tx = useText();
   const user = useUser();
+  const office = user.role === 'admin' || user.role === 'assessment_office';
   const { message } = App.useApp();
+  const access = useLoader(async () => (office ? { years: assessmentYears } : assessmentApi.importAccess()), [office]);
+  const years = access.data?.years ?? [];
   const [year, setYear] = useState(assessmentYears[0]!);
+  useEffect(() => { if (years.length && !years.includes(year)) setYear(years[0]!); }, [years, year]);
   const [period, setPeriod] = useState('Y');
   const [sent, setSent] = useState<number | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
-  const adjustments = useLoader(() => assessmentApi.adjustments(year), [year]);
+  /** A refusal before the job starts: a frozen (published) period, or no right to import. */
+  const [refused, setRefused] = useState<{ title: string; detail: string } | null>(null);
   const start = async (file: File) => {
     setJob(null);
+    setRefused(null);
     try {
       let current = await assessmentApi.startImport(year, period, file, setSent);
       setSent(null);
@@ -32,49 +40,74 @@ export function ImportPage() {
         current = await assessmentApi.importJob(current.id);
         setJob(current);
       }
-    } catch (e) { setSent(null); message.error(e instanceof ApiError ? e.message : String(e)); }
+    } catch (e) {
+      setSent(null);
+      if (e instanceof ApiError && e.status === 409) {
+        setRefused({ title: tx('该考核期的结果已发布，数据已冻结，不能导入', 'This period’s result is published: its data are frozen and cannot be imported'),
+          detail: `${inLanguage(e.message, tx)}${tx('。请选择尚未发布结果的考核期；确需更正已发布的数据，请联系考核办。', '. Choose a period whose result is not yet published; to correct published data, contact the assessment office.')}` });
+      } else if (e instanceof ApiError && e.status === 403) {
+        setRefused({ title: tx('没有导入权限', 'Not permitted to import'), detail: inLanguage(e.message, tx) });
+      } else message.error(e instanceof ApiError ? inLanguage(e.message, tx) : String(e));
+    }
     return false;
   };
   const share = job && job.total ? Math.round((job.done / job.total) * 100) : 0;
+  const periods = [{ value: 'Q1', label: tx('一季度', 'Q1') }, { value: 'H1', label: tx('上半年', 'H1') }, { value: 'Q1-3', label: tx('前三季度', 'Q1–Q3') }, { value: 'Y', label: tx('全年', 'Year') }];
   return (
     <div className="page">
-      <PageHeader title={tx('批量导入与加减分', 'Import & adjustments')} extra={<Space>
-        <Select value={year} onChange={setYear} options={assessmentYears.map((y) => ({ value: y, label: tx(`${y}年度`, String(y)) }))} />
-        <Select value={period} onChange={setPeriod} options={[{ value: 'Q1', label: '一季度' }, { value: 'H1', label: '上半年' }, { value: 'Q1-3', label: '前三季度' }, { value: 'Y', label: '全年' }]} />
-      </Space>} />
-      <Card size="small" className="section-card" title={tx('统计局/考评数据批量导入', 'Bulk import')}>
+      <PageHeader title={office ? tx('批量导入与加减分', 'Import & adjustments') : tx('统计数据批量导入', 'Statistics import')}
+        subtitle={office ? undefined : tx('为所有单位导入数据来源为统计局的指标；模板只含这些指标', 'Imports the indicators supplied by the statistics bureau, for every unit; the template holds only those')}
+        extra={<Space>
+          <Select value={year} onChange={(y) => { setYear(y); setRefused(null); }} options={(years.length ? years : [year]).map((y) => ({ value: y, label: tx(`${y}年度`, String(y)) }))} data-testid="import-year" />
+          <Select value={period} onChange={(p) => { setPeriod(p); setRefused(null); }} options={periods} data-testid="import-period" />
+        </Space>} />
+      {!office && !access.loading && years.length === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }}
+        title={tx('没有可导入的年度：本单位不是已发布考核方案指定的统计数据来源单位', 'No year to import: your unit is not the statistics source of a published scheme')} />}
+      <Card size="small" className="section-card" title={office ? tx('统计局/考评数据批量导入', 'Bulk import') : tx('批量导入', 'Bulk import')}>
         <Space>
-          <Button onClick={() => download(assessmentApi.importTemplateUrl(year, period))}>{tx('下载导入模板', 'Template')}</Button>
-          <Upload showUploadList={false} accept=".xlsx" beforeUpload={(f) => start(f)}><Button type="primary">{tx('上传并导入', 'Upload and import')}</Button></Upload>
+          <Button onClick={() => download(assessmentApi.importTemplateUrl(year, period))} data-testid="import-template">{tx('下载导入模板', 'Template')}</Button>
+          <Upload showUploadList={false} accept=".xlsx" beforeUpload={(f) => start(f)}><Button type="primary" data-testid="import-upload">{tx('上传并导入', 'Upload and import')}</Button></Upload>
         </Space>
+        {refused && <Alert type="error" showIcon style={{ marginTop: 12 }} title={refused.title} description={refused.detail} data-testid="import-refused" />}
         {sent !== null && <Progress percent={Math.round(sent * 100)} status="active" format={(p) => tx(`上传 ${p}%`, `upload ${p}%`)} />}
         {job && <div style={{ marginTop: 12 }}>
           <Progress percent={job.status === 'done' ? 100 : share} status={job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active'} />
-          <Alert type={job.status === 'failed' ? 'error' : job.status === 'done' ? 'success' : 'info'} showIcon title={job.message}
+          <Alert type={job.status === 'failed' ? 'error' : job.status === 'done' ? 'success' : 'info'} showIcon title={inLanguage(job.message, tx)} data-testid="import-job"
             description={job.errors.length ? <ul style={{ margin: 0 }}>{job.errors.slice(0, 15).map((e) => <li key={`${e.sheet}${e.row}${e.column}`}>{`${e.sheet} ${e.column}${e.row}：${e.message}`}</li>)}</ul> : undefined} />
         </div>}
       </Card>
-      <Card size="small" className="section-card" style={{ marginTop: 12 }} title={tx('加分、扣分与一票否决事项', 'Bonus, penalty and veto entries')}
-        extra={<ProposeAdjustment year={year} period={period} onDone={() => void adjustments.reload()} />}>
-        <Table<AdjustmentView> size="small" rowKey="id" loading={adjustments.loading} dataSource={adjustments.data ?? []} pagination={false} columns={[
-          { title: tx('单位', 'Unit'), dataIndex: 'unitName' },
-          { title: tx('期', 'Period'), dataIndex: 'period', width: 70 },
-          { title: tx('类别', 'Kind'), dataIndex: 'kind', width: 80, render: (k: string) => ({ bonus: <Tag color="green">{tx('加分', 'bonus')}</Tag>, penalty: <Tag color="orange">{tx('扣分', 'penalty')}</Tag>, veto: <Tag color="black">{tx('否决', 'veto')}</Tag> } as Record<string, React.ReactNode>)[k] },
-          { title: tx('分值', 'Points'), dataIndex: 'points', width: 70, render: score2 },
-          { title: tx('事由', 'Reason'), dataIndex: 'reason' },
-          { title: tx('材料', 'Evidence'), key: 'ev', render: (_, a) => <Space direction="vertical" size={0}>
-            {a.evidence.map((e) => <a key={e.id} href={assessmentApi.evidenceUrl(e.id)}>{e.fileName}</a>)}
-            {a.state === 'pending' && <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg,.doc,.docx" beforeUpload={(f) => { void assessmentApi.attachAdjustmentEvidence(a.id, f).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e))); return false; }}><Button size="small" type="link">{tx('上传材料', 'Attach')}</Button></Upload>}
-          </Space> },
-          { title: tx('状态', 'State'), dataIndex: 'state', width: 150, render: (s: string, a) => s === 'pending' && a.proposedBy !== user.id
-            ? <Space size={4}>
-              <Button size="small" type="primary" onClick={() => void assessmentApi.decideAdjustment(a.id, 'approve', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('审定通过', 'Approve')}</Button>
-              <Button size="small" danger onClick={() => void assessmentApi.decideAdjustment(a.id, 'reject', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('不予认定', 'Reject')}</Button>
-            </Space>
-            : ({ pending: tx('待他人审定', 'awaiting another approver'), approved: tx('已审定', 'approved'), rejected: tx('未通过', 'rejected') } as Record<string, string>)[s] },
-        ]} />
-      </Card>
+      {office && <Adjustments year={year} period={period} />}
     </div>
+  );
+}
+
+/** The year's bonus, penalty and veto entries: the office proposes, someone else decides. */
+function Adjustments({ year, period }: { year: number; period: string }) {
+  const tx = useText();
+  const user = useUser();
+  const { message } = App.useApp();
+  const adjustments = useLoader(() => assessmentApi.adjustments(year), [year]);
+  return (
+    <Card size="small" className="section-card" style={{ marginTop: 12 }} title={tx('加分、扣分与一票否决事项', 'Bonus, penalty and veto entries')}
+      extra={<ProposeAdjustment year={year} period={period} onDone={() => void adjustments.reload()} />}>
+      <Table<AdjustmentView> size="small" rowKey="id" loading={adjustments.loading} dataSource={adjustments.data ?? []} pagination={false} columns={[
+        { title: tx('单位', 'Unit'), dataIndex: 'unitName' },
+        { title: tx('期', 'Period'), dataIndex: 'period', width: 70 },
+        { title: tx('类别', 'Kind'), dataIndex: 'kind', width: 80, render: (k: string) => ({ bonus: <Tag color="green">{tx('加分', 'bonus')}</Tag>, penalty: <Tag color="orange">{tx('扣分', 'penalty')}</Tag>, veto: <Tag color="black">{tx('否决', 'veto')}</Tag> } as Record<string, React.ReactNode>)[k] },
+        { title: tx('分值', 'Points'), dataIndex: 'points', width: 70, render: score2 },
+        { title: tx('事由', 'Reason'), dataIndex: 'reason' },
+        { title: tx('材料', 'Evidence'), key: 'ev', render: (_, a) => <Space direction="vertical" size={0}>
+          {a.evidence.map((e) => <a key={e.id} href={assessmentApi.evidenceUrl(e.id)}>{e.fileName}</a>)}
+          {a.state === 'pending' && <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg,.doc,.docx" beforeUpload={(f) => { void assessmentApi.attachAdjustmentEvidence(a.id, f).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e))); return false; }}><Button size="small" type="link">{tx('上传材料', 'Attach')}</Button></Upload>}
+        </Space> },
+        { title: tx('状态', 'State'), dataIndex: 'state', width: 150, render: (s: string, a) => s === 'pending' && a.proposedBy !== user.id
+          ? <Space size={4}>
+            <Button size="small" type="primary" onClick={() => void assessmentApi.decideAdjustment(a.id, 'approve', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('审定通过', 'Approve')}</Button>
+            <Button size="small" danger onClick={() => void assessmentApi.decideAdjustment(a.id, 'reject', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('不予认定', 'Reject')}</Button>
+          </Space>
+          : ({ pending: tx('待他人审定', 'awaiting another approver'), approved: tx('已审定', 'approved'), rejected: tx('未通过', 'rejected') } as Record<string, string>)[s] },
+      ]} />
+    </Card>
   );
 }
 

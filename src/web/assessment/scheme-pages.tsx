@@ -1,19 +1,27 @@
-// 考核方案: the versions of each year's scheme, and the tree editor of a draft — dimensions and
-// indicators per category with weight, direction, target, scoring method, data source and
-// frequency. A published version is read-only; changing it starts a new version with a reason.
-import { App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Table, Tabs, Tag, Tree, Typography, Upload } from 'antd';
+// 考核方案: the versions of each year's scheme, and the editor of a draft — per category the
+// indicator tree (scheme-tree.tsx) and a node's form (scheme-node-form.tsx), and the scheme-wide
+// settings (scheme-settings.tsx). Every field is checked as it is edited (scheme-checks.ts) and
+// the server's refusals are shown on their fields. A published version is read-only; changing it
+// starts a new version with a reason.
+import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { schemeProblems, type SchemeContent, type SchemeNode } from '../../core/scheme/scheme.ts';
+import type { SchemeContent, SchemeNode } from '../../core/scheme/scheme.ts';
 import { ApiError } from '../api/api-error.ts';
 import { useUser } from '../auth/session-context.tsx';
 import { formatDateTime } from '../shell/format.ts';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
-import { useText } from '../shell/use-text.ts';
+import { inLanguage, useText } from '../shell/use-text.ts';
 import { assessmentApi, download, type SchemeSummary, type SchemeView } from './assessment-api.ts';
 import { formatDay } from './assessment-text.tsx';
+import { firstPerPath, formProblems, nodePath, Problems, problemsOfError, touches, type Problem } from './scheme-checks.ts';
+import { methodSummary } from './scheme-method-catalogue.ts';
+import { NodeForm } from './scheme-node-form.tsx';
+import { SchemeSettings } from './scheme-settings.tsx';
+import { moveNode, renameNode, SchemeTreeCard } from './scheme-tree.tsx';
+import './assessment.css';
 
 const statusColor = { draft: 'gold', published: 'green', superseded: 'default' } as const;
 
@@ -57,11 +65,7 @@ export function SchemesPage() {
   );
 }
 
-const methodOptions = [
-  { value: '', label: '按方案默认' }, { value: 'efficacy', label: '功效系数法' }, { value: 'targetCompletion', label: '目标完成度' },
-  { value: 'rankPoints', label: '排名赋分' }, { value: 'minmax', label: '极差标准化' }, { value: 'none', label: '原值' },
-];
-const methodLabel = (n: SchemeNode) => methodOptions.find((m) => m.value === (n.method?.method ?? ''))?.label ?? '';
+const problemLimit = 8;
 
 export function SchemePage() {
   const tx = useText();
@@ -72,117 +76,116 @@ export function SchemePage() {
   const loaded = useLoader(() => assessmentApi.scheme(schemeId), [schemeId]);
   const [scheme, setScheme] = useState<SchemeView>();
   const [content, setContent] = useState<SchemeContent>();
-  const [category, setCategory] = useState(0);
+  const [name, setName] = useState('');
+  const [tab, setTab] = useState('0');
   const [selected, setSelected] = useState<string>();
   const [dirty, setDirty] = useState(false);
-  useEffect(() => { if (loaded.data) { setScheme(loaded.data); setContent(structuredClone(loaded.data.content)); setDirty(false); } }, [loaded.data]);
+  const [saving, setSaving] = useState(false);
+  /** What the server refused at the last save, until the field is changed. */
+  const [serverProblems, setServerProblems] = useState<Problem[]>([]);
+  const show = (s: SchemeView) => { setScheme(s); setContent(structuredClone(s.content)); setName(s.name); setDirty(false); setServerProblems([]); };
+  useEffect(() => { if (loaded.data) show(loaded.data); }, [loaded.data]);
   if (loaded.error) return <div className="page"><LoadFailed error={loaded.error} onRetry={() => void loaded.reload()} /></div>;
   if (!scheme || !content) return <div className="page"><Card loading /></div>;
-  const editable = scheme.status === 'draft' && (user.role === 'admin' || user.role === 'assessment_office');
   const office = user.role === 'admin' || user.role === 'assessment_office';
-  const cat = content.categories[category]!;
-  const node = cat.nodes.find((n) => n.code === selected);
-  const change = (next: SchemeContent) => { setContent(next); setDirty(true); };
+  const editable = scheme.status === 'draft' && office;
+  const ci = tab === 'settings' ? -1 : Number(tab);
+  const nameProblem = !name.trim() ? tx('请填写方案名称', 'Enter the scheme’s name') : name.trim().length > 100 ? tx('方案名称最多 100 个字', 'At most 100 characters') : undefined;
+  const own = editable ? [...formProblems(content, tx), ...(nameProblem ? [{ path: 'name', message: nameProblem }] : [])] : [];
+  const problems = new Problems(firstPerPath([...own, ...serverProblems]));
+
+  const change = (next: SchemeContent, changed: string[]) => {
+    setContent(next);
+    setDirty(true);
+    setServerProblems((list) => list.filter((p) => !touches(p.path, changed)));
+  };
   const patchNode = (code: string, patch: Partial<SchemeNode>) => {
     const next = structuredClone(content);
-    const n = next.categories[category]!.nodes.find((x) => x.code === code)!;
+    const ni = next.categories[ci]!.nodes.findIndex((x) => x.code === code);
+    const n = next.categories[ci]!.nodes[ni]!;
     Object.assign(n, patch);
     for (const k of Object.keys(patch) as (keyof SchemeNode)[]) if (patch[k] === undefined) delete n[k];
-    change(next);
+    change(next, Object.keys(patch).map((k) => `${nodePath(ci, ni)}.${k}`));
   };
-  const addNode = (kind: 'dimension' | 'indicator') => {
-    const next = structuredClone(content);
-    const nodes = next.categories[category]!.nodes;
-    let i = nodes.length + 1;
-    while (nodes.some((n) => n.code === `${cat.categoryCode}-N${i}`)) i++;
-    const parent = kind === 'dimension' ? null : (node?.kind === 'dimension' ? node.code : node?.parent ?? null);
-    if (kind === 'indicator' && !parent) { message.warning(tx('请先选择一个维度', 'Select a dimension first')); return; }
-    nodes.push({ code: `${cat.categoryCode}-N${i}`, name: kind === 'dimension' ? tx('新维度', 'New dimension') : tx('新指标', 'New indicator'), parent, kind, weight: 10, ...(kind === 'indicator' ? { direction: 1 as const, dataSource: 'unit' as const, frequency: 'quarterly' as const } : {}) });
-    change(next);
-    setSelected(`${cat.categoryCode}-N${i}`);
+  const save = async () => {
+    if (problems.list.length) { message.error(tx(`还有 ${problems.list.length} 处需要修改，见页面上方的列表`, `${problems.list.length} problem(s) to fix first; see the list above`)); return; }
+    setSaving(true);
+    try {
+      show(await assessmentApi.updateScheme(scheme.id, { ...(name.trim() !== scheme.name ? { name: name.trim() } : {}), content, version: scheme.version }));
+      message.success(tx('已保存', 'Saved'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        modal.confirm({ title: inLanguage(e.message, tx), content: tx('重新载入会放弃本页未保存的修改。', 'Reloading drops the changes not saved here.'), okText: tx('重新载入', 'Reload'), onOk: () => loaded.reload() });
+      } else {
+        setServerProblems(problemsOfError(e, tx));
+        message.error(e instanceof ApiError ? inLanguage(e.message, tx) : String(e));
+      }
+    } finally { setSaving(false); }
   };
-  const removeNode = () => {
-    if (!node) return;
-    const next = structuredClone(content);
-    const drop = new Set([node.code]);
-    for (let grew = true; grew;) { grew = false; for (const n of next.categories[category]!.nodes) if (n.parent && drop.has(n.parent) && !drop.has(n.code)) { drop.add(n.code); grew = true; } }
-    next.categories[category]!.nodes = next.categories[category]!.nodes.filter((n) => !drop.has(n.code));
-    change(next);
-    setSelected(undefined);
-  };
-  const problems = schemeProblems(content);
   const act = async (work: () => Promise<SchemeView>, done: string, go = false) => {
-    try { const s = await work(); message.success(done); if (go) navigate(`/assessment/schemes/${s.id}`); else { setScheme(s); setContent(structuredClone(s.content)); setDirty(false); } } catch (e) { message.error(e instanceof ApiError ? e.message : String(e)); }
+    try { const s = await work(); message.success(done); if (go) navigate(`/assessment/schemes/${s.id}`); else show(s); } catch (e) { message.error(e instanceof ApiError ? inLanguage(e.message, tx) : String(e)); }
   };
   const ask = (title: string, placeholder: string, then: (text: string) => void) => {
     let text = '';
     modal.confirm({ title, content: <Input.TextArea rows={3} placeholder={placeholder} onChange={(e) => { text = e.target.value; }} />, onOk: () => then(text) });
   };
-  const treeData = (parent: string | null): { key: string; title: React.ReactNode; children: unknown[] }[] => cat.nodes.filter((n) => n.parent === parent).map((n) => ({
-    key: n.code,
-    title: <Space size={4}><span>{n.name}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.code} · {tx('权重', 'w')} {n.weight}{n.kind === 'indicator' ? ` · ${methodLabel(n)}${n.direction === -1 ? tx(' · 逆向', ' · lower better') : ''}` : ''}</Typography.Text></Space>,
-    children: treeData(n.code),
-  }));
+  /** Where a problem is, and a link that opens it. */
+  const place = (path: string) => {
+    const m = /^categories\[(\d+)\](?:\.nodes\[(\d+)\])?/.exec(path);
+    const c = m ? content.categories[Number(m[1])] : undefined;
+    if (!m || !c) return { label: tx('方案设置', 'Settings'), open: () => setTab('settings') };
+    const n = m[2] === undefined ? undefined : c.nodes[Number(m[2])];
+    return { label: n ? `${c.name} · ${n.name}${tx(`（${n.code}）`, ` (${n.code})`)}` : c.name, open: () => { setTab(m[1]!); setSelected(n?.code); } };
+  };
+  const countIn = (prefix: string) => problems.under(prefix).length;
+  const settingsCount = problems.list.filter((p) => !p.path.startsWith('categories')).length;
+  const total = content.periods.reduce((a, p) => a + (Number.isFinite(p.weight) ? p.weight : 0), 0) || 1;
+  const badge = (n: number) => (n > 0 ? <Tag color="red" style={{ marginInlineStart: 6 }}>{n}</Tag> : null);
   return (
     <div className="page">
-      <PageHeader title={scheme.name} subtitle={<Space><Tag color={statusColor[scheme.status]}>{tx(`第${scheme.schemeVersion}版`, `v${scheme.schemeVersion}`)}</Tag>{scheme.reason}</Space>}
+      <PageHeader title={name || scheme.name} subtitle={<Space><Tag color={statusColor[scheme.status]}>{tx(`第${scheme.schemeVersion}版`, `v${scheme.schemeVersion}`)}</Tag>{scheme.reason}{editable && dirty && <Tag color="orange">{tx('有未保存的修改', 'unsaved changes')}</Tag>}</Space>}
         extra={<Space wrap className="no-print">
           <Button onClick={() => download(assessmentApi.schemeExcelUrl(scheme.id))}>{tx('导出Excel', 'Export Excel')}</Button>
           <Button onClick={() => download(assessmentApi.schemeExportUrl(scheme.id))}>{tx('导出JSON', 'Export JSON')}</Button>
-          {editable && <Button disabled={!dirty || problems.length > 0} data-testid="save-scheme" onClick={() => void act(() => assessmentApi.updateScheme(scheme.id, { content, version: scheme.version }), tx('已保存', 'Saved'))}>{tx('保存', 'Save')}</Button>}
-          {editable && <Button type="primary" disabled={dirty} onClick={() => void act(() => assessmentApi.publishScheme(scheme.id, scheme.version), tx('已发布', 'Published'))}>{tx('发布', 'Publish')}</Button>}
+          {editable && <Button disabled={!dirty} loading={saving} data-testid="save-scheme" onClick={() => void save()}>{tx('保存', 'Save')}</Button>}
+          {editable && <Button type="primary" disabled={dirty || problems.list.length > 0} onClick={() => void act(() => assessmentApi.publishScheme(scheme.id, scheme.version), tx('已发布', 'Published'))}>{tx('发布', 'Publish')}</Button>}
           {office && scheme.status !== 'draft' && <Button onClick={() => ask(tx('修订理由', 'Reason for the change'), tx('例如：根据市考核办通知调整权重', 'e.g. weights changed by the city'), (r) => void act(() => assessmentApi.reviseScheme(scheme.id, scheme.version, r), tx('已生成新版本草稿', 'New draft version'), true))}>{tx('修订（新版本）', 'Revise')}</Button>}
           {office && <Button onClick={() => void act(() => assessmentApi.copyScheme(scheme.id, scheme.year + 1), tx('已复制为下一年度草稿', 'Copied to next year'), true)}>{tx(`复制为${scheme.year + 1}年方案`, `Copy to ${scheme.year + 1}`)}</Button>}
         </Space>} />
       <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }} items={[
-        { key: 'p', label: tx('考核期与权重', 'Periods'), children: content.periods.map((p) => `${p.label} ${Math.round(p.weight * 100)}%（${formatDay(p.deadline)}截止）`).join('；') },
-        { key: 'v', label: tx('一票否决事项', 'Veto items'), children: content.vetoItems.map((v) => v.name).join('、') || '—' },
+        { key: 'p', label: tx('考核期与权重', 'Periods'), children: content.periods.map((p) => tx(`${p.label} ${Math.round((p.weight / total) * 1000) / 10}%（${p.deadline ? formatDay(p.deadline) : '—'}截止）`, `${p.label} ${Math.round((p.weight / total) * 1000) / 10}% (due ${p.deadline || '—'})`)).join(tx('；', '; ')) },
+        { key: 'v', label: tx('一票否决事项', 'Veto items'), children: content.vetoItems.map((v) => v.name).join(tx('、', ', ')) || '—' },
         { key: 'a', label: tx('加减分上限', 'Caps'), children: tx(`加分≤${content.adjustment.bonusCap ?? '不限'}，扣分≤${content.adjustment.penaltyCap ?? '不限'}`, `bonus ≤ ${content.adjustment.bonusCap ?? '∞'}, penalty ≤ ${content.adjustment.penaltyCap ?? '∞'}`) },
-        { key: 't', label: tx('等次', 'Tiers'), children: content.tiers?.bands.map((b) => ('share' in b && b.share !== undefined ? `${b.name} ${Math.round(b.share * 100)}%` : b.name)).join('，') ?? '—' },
+        { key: 't', label: tx('等次', 'Tiers'), children: content.tiers?.bands.map((b) => ('share' in b && b.share !== undefined ? `${b.name} ${Math.round(b.share * 1000) / 10}%` : 'min' in b && b.min !== undefined ? `${b.name} ≥${b.min}` : b.name)).join(tx('，', ', ')) ?? '—' },
+        { key: 'm', label: tx('默认计分方法', 'Default method'), children: methodSummary(content.defaultMethod, tx) },
+        { key: 'x', label: tx('缺失数据', 'Missing values'), children: content.missingValue === 'worst' ? tx('按本类别最差值计', 'worst value of the category') : tx('不参与计算', 'left out') },
       ]} />
-      {problems.length > 0 && <Typography.Paragraph type="danger">{problems.slice(0, 3).map((p) => p.message).join('；')}</Typography.Paragraph>}
-      <Tabs activeKey={String(category)} onChange={(k) => { setCategory(Number(k)); setSelected(undefined); }} items={content.categories.map((c, i) => ({ key: String(i), label: `${c.name}（${c.nodes.filter((n) => n.kind === 'indicator').length}${tx('项指标', ' indicators')}）` }))} />
-      <Row gutter={16}>
-        <Col xs={24} lg={13}>
-          <Card size="small" className="section-card" extra={editable && <Space><Button size="small" onClick={() => addNode('dimension')}>{tx('添加维度', 'Dimension')}</Button><Button size="small" onClick={() => addNode('indicator')} data-testid="add-indicator">{tx('添加指标', 'Indicator')}</Button><Button size="small" danger disabled={!node} onClick={removeNode}>{tx('删除', 'Delete')}</Button></Space>}>
-            <Tree defaultExpandAll key={`${category}-${cat.nodes.length}`} treeData={treeData(null) as never} selectedKeys={selected ? [selected] : []} onSelect={(k) => setSelected(k[0] as string | undefined)} data-testid="scheme-tree" />
-          </Card>
-        </Col>
-        <Col xs={24} lg={11}>
-          {node ? <NodeForm key={node.code} node={node} disabled={!editable} onChange={(p) => patchNode(node.code, p)} /> : <Card size="small"><Typography.Text type="secondary">{tx('选择左侧的维度或指标查看和编辑', 'Select a node to see and edit it')}</Typography.Text></Card>}
-        </Col>
-      </Row>
+      {problems.list.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="scheme-problems"
+        title={tx(`保存前还有 ${problems.list.length} 处需要修改`, `${problems.list.length} problem(s) to fix before saving`)}
+        description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{problems.list.slice(0, problemLimit).map((p) => {
+          const where = place(p.path);
+          return <li key={p.path}><Typography.Link onClick={where.open}>{where.label}</Typography.Link>{tx('：', ': ')}{p.message}</li>;
+        })}{problems.list.length > problemLimit && <li>{tx(`另有 ${problems.list.length - problemLimit} 处`, `${problems.list.length - problemLimit} more`)}</li>}</ul>} />}
+      <Tabs activeKey={tab} onChange={(k) => { setTab(k); setSelected(undefined); }} items={[
+        ...content.categories.map((c, i) => ({ key: String(i), label: <span>{`${c.name}（${c.nodes.filter((n) => n.kind === 'indicator').length}${tx('项指标', ' indicators')}）`}{badge(countIn(`categories[${i}]`))}</span> })),
+        { key: 'settings', label: <span data-testid="tab-settings">{tx('方案设置', 'Settings')}{badge(settingsCount)}</span> },
+      ]} />
+      {tab === 'settings'
+        ? <SchemeSettings content={content} name={name} editable={editable} problems={problems} onChange={change}
+          onName={(n) => { setName(n); setDirty(true); setServerProblems((l) => l.filter((p) => p.path !== 'name')); }} />
+        : <Row gutter={16}>
+          <Col xs={24} lg={12}>
+            <SchemeTreeCard content={content} categoryIndex={ci} selected={selected} onSelect={setSelected} editable={editable} problems={problems} onChange={change} />
+          </Col>
+          <Col xs={24} lg={12}>
+            {selected && content.categories[ci]!.nodes.some((n) => n.code === selected)
+              ? <NodeForm key={`${ci}-${selected}`} content={content} categoryIndex={ci} code={selected} disabled={!editable} problems={problems}
+                onPatch={(p) => patchNode(selected, p)}
+                onRename={(to) => { change(renameNode(content, ci, selected, to), [`categories[${ci}]`]); setSelected(to); }}
+                onMove={(parent) => change(moveNode(content, ci, selected, parent), [`categories[${ci}]`])} />
+              : <Card size="small"><Typography.Text type="secondary">{tx('选择左侧的维度或指标查看和编辑', 'Select a node to see and edit it')}</Typography.Text></Card>}
+          </Col>
+        </Row>}
     </div>
   );
 }
-
-function NodeForm({ node, disabled, onChange }: { node: SchemeNode; disabled: boolean; onChange: (patch: Partial<SchemeNode>) => void }) {
-  const tx = useText();
-  const indicator = node.kind === 'indicator';
-  const setMethod = (m: string) => onChange({ method: m === '' ? undefined : m === 'efficacy' ? { method: 'efficacy', base: 60, span: 40, cap: true } : m === 'targetCompletion' ? { method: 'targetCompletion', fullMarks: 100, cap: 1 } : m === 'rankPoints' ? { method: 'rankPoints', fullMarks: 100, step: 1, floor: 0 } : m === 'minmax' ? { method: 'minmax', range: [0, 100] } : { method: 'none' } });
-  return (
-    <Card size="small" className="section-card" title={`${node.code} · ${indicator ? tx('指标', 'Indicator') : tx('维度', 'Dimension')}`}>
-      <Form layout="vertical" disabled={disabled} size="small">
-        <Form.Item label={tx('名称', 'Name')}><Input value={node.name} onChange={(e) => onChange({ name: e.target.value })} data-testid="node-name" /></Form.Item>
-        <Form.Item label={tx('权重（同级之间按比例）', 'Weight (relative to siblings)')}><InputNumber min={0} value={node.weight} onChange={(v) => onChange({ weight: typeof v === 'number' ? v : 0 })} data-testid="node-weight" /></Form.Item>
-        {indicator && <>
-          <Space wrap>
-            <Form.Item label={tx('方向', 'Direction')}><Select style={{ width: 160 }} value={node.direction ?? 1} onChange={(d) => onChange({ direction: d })} options={[{ value: 1, label: tx('正向（越高越好）', 'higher better') }, { value: -1, label: tx('逆向（越低越好）', 'lower better') }]} /></Form.Item>
-            <Form.Item label={tx('计量单位', 'Unit')}><Input style={{ width: 80 }} value={node.unitOfMeasure ?? ''} onChange={(e) => onChange({ unitOfMeasure: e.target.value })} /></Form.Item>
-            <Form.Item label={tx('目标值', 'Target')}><InputNumber value={node.target ?? null} onChange={(v) => onChange({ target: typeof v === 'number' ? v : null })} /></Form.Item>
-          </Space>
-          <Space wrap>
-            <Form.Item label={tx('计分方法', 'Method')}><Select style={{ width: 140 }} value={node.method?.method ?? ''} onChange={setMethod} options={methodOptions} /></Form.Item>
-            <Form.Item label={tx('数据来源', 'Source')}><Select style={{ width: 120 }} value={node.dataSource ?? 'unit'} onChange={(d) => onChange({ dataSource: d })} options={[{ value: 'unit', label: tx('单位填报', 'unit') }, { value: 'statistics', label: tx('统计局', 'statistics') }, { value: 'raters', label: tx('考评打分', 'raters') }, { value: 'requests', label: tx('接诉即办', 'requests') }, { value: 'supervision', label: tx('督查督办', 'supervision') }]} /></Form.Item>
-            <Form.Item label={tx('频次', 'Frequency')}><Select style={{ width: 100 }} value={node.frequency ?? 'quarterly'} onChange={(f) => onChange({ frequency: f })} options={[{ value: 'quarterly', label: tx('按季', 'quarterly') }, { value: 'yearly', label: tx('按年', 'yearly') }]} /></Form.Item>
-          </Space>
-          <Space wrap>
-            <Form.Item label={tx('最小值', 'Min')}><InputNumber value={node.min ?? null} onChange={(v) => onChange({ min: typeof v === 'number' ? v : null })} /></Form.Item>
-            <Form.Item label={tx('最大值', 'Max')}><InputNumber value={node.max ?? null} onChange={(v) => onChange({ max: typeof v === 'number' ? v : null })} /></Form.Item>
-          </Space>
-        </>}
-      </Form>
-    </Card>
-  );
-}
-

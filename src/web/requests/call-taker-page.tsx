@@ -3,14 +3,15 @@
 // takes the request, and the digit keys dispatch it to the suggested unit.
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { pinyinKeys } from '../../core/org/pinyin-search.ts';
 import { PageHeader } from '../shell/page-header.tsx';
+import { useErrorFeedback } from '../shell/error-feedback.ts';
 import { useLoader } from '../shell/use-loader.ts';
 import { useRequestLabels } from './request-labels.ts';
 import { requestsApi, type RequestCreateBody, type Suggestions } from './requests-api.ts';
 
-interface Taken { id: string; code: string; duplicateOf: string | null; version: number; suggestions: Suggestions | null }
+interface Taken { id: string; code: string; duplicateOf: string | null; duplicateOfCode: string | null; version: number; suggestions: Suggestions | null }
 
 /** Matches a typed term against a name, its pinyin initials and full pinyin, and a code. */
 export function matchesTerm(term: string, name: string, initials: string, full: string, code = ''): boolean {
@@ -21,6 +22,7 @@ export function matchesTerm(term: string, name: string, initials: string, full: 
 
 export function CallTakerPage() {
   const { message } = App.useApp();
+  const report = useErrorFeedback();
   const labels = useRequestLabels();
   const { tx } = labels;
   const navigate = useNavigate();
@@ -53,6 +55,8 @@ export function CallTakerPage() {
       const suggestions = await requestsApi.suggestions(created.id).catch(() => null);
       setTaken({ ...created, version: 1, suggestions });
       void message.success(tx(`已受理，工单编号 ${created.code}`, `Request taken: ${created.code}`));
+    } catch (error) {
+      report(error, { form });
     } finally {
       setSaving(false);
     }
@@ -60,7 +64,12 @@ export function CallTakerPage() {
 
   const dispatchTo = async (unitId: string, unitName: string) => {
     if (!taken) return;
-    await requestsApi.event(taken.id, { event: 'dispatch', version: taken.version, unitId });
+    try {
+      await requestsApi.event(taken.id, { event: 'dispatch', version: taken.version, unitId });
+    } catch (error) {
+      report(error);
+      return;
+    }
     void message.success(tx(`已派至${unitName}`, `Dispatched to ${unitName}`));
     setTaken(null);
     form.resetFields();
@@ -138,7 +147,12 @@ export function CallTakerPage() {
           {taken ? (
             <Card size="small" title={<span>{tx('工单', 'Request')} <Typography.Text copyable strong data-testid="intake-code">{taken.code}</Typography.Text></span>}
               extra={<Button size="small" onClick={() => navigate(`/requests/${taken.id}`)}>{tx('详情', 'Details')}</Button>}>
-              {taken.duplicateOf && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={tx('附近有同类未办结诉求，可能重复', 'An open request of the same kind is close by: this may be a duplicate')} />}
+              {taken.duplicateOf && (
+                <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="intake-duplicate"
+                  title={<span>{tx('疑似重复：同一地点或附近已有同类未办结诉求 ', 'Possible duplicate: an open request of the same kind at or near this place, ')}
+                    <Link to={`/requests/${taken.duplicateOf}`} className="mono" target="_blank">{taken.duplicateOfCode ?? ''}</Link></span>}
+                  description={tx('可告知市民该问题已在办理，并在派单时一并说明。', 'You may tell the caller the matter is already being handled, and mention it when dispatching.')} />
+              )}
               <Typography.Paragraph type="secondary">{tx('派单建议（按数字键派单）：', 'Suggested units (press the number to dispatch):')}</Typography.Paragraph>
               <Space orientation="vertical" style={{ width: '100%' }} data-testid="intake-suggestions">
                 {targets.map((s, i) => (

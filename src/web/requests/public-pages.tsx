@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input, Result, Select, Steps, Tag, Typograph
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-error.ts';
+import { useErrorFeedback } from '../shell/error-feedback.ts';
 import { formatDateTime } from '../shell/format.ts';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
 import { useLoader } from '../shell/use-loader.ts';
@@ -28,14 +29,23 @@ function PublicFrame({ title, children }: { title: string; children: React.React
 export function PublicRequestPage() {
   const tx = useText();
   const services = useLoader(() => requestsApi.publicServices(), []);
+  const areas = useLoader(() => requestsApi.publicAreas(), []);
   const [form] = Form.useForm<PublicRequestBody>();
   const [code, setCode] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const navigate = useNavigate();
+  const report = useErrorFeedback();
   const submit = async () => {
     const values = await form.validateFields();
     setSaving(true);
-    try { setCode((await requestsApi.file(values)).code); } finally { setSaving(false); }
+    try {
+      setCode((await requestsApi.file(values)).code);
+    } catch (error) {
+      // Too many filings from one address (429), or a field the server refused: say so.
+      report(error, { form });
+    } finally {
+      setSaving(false);
+    }
   };
   if (code) {
     return (
@@ -57,7 +67,11 @@ export function PublicRequestPage() {
           <Form.Item name="description" label={tx('诉求内容', 'Description')} rules={[{ required: true, min: 2, max: 4000, message: tx('请描述问题（2–4000 字）', 'Please describe the problem (2–4,000 characters)') }]}>
             <Input.TextArea rows={5} showCount maxLength={4000} data-testid="public-description" />
           </Form.Item>
-          <Form.Item name="address" label={tx('地点', 'Location')}><Input maxLength={200} data-testid="public-address" /></Form.Item>
+          <Form.Item name="divisionCode" label={tx('所在街道乡镇（选填）', 'Street or town (optional)')}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={areas.loading} data-testid="public-street"
+              options={(areas.data ?? []).map((a) => ({ value: a.code, label: a.name }))} />
+          </Form.Item>
+          <Form.Item name="address" label={tx('地点', 'Location')}><Input maxLength={200} placeholder={tx('如：学院路30号院3号楼', 'e.g. 学院路30号院3号楼')} data-testid="public-address" /></Form.Item>
           <Form.Item name="citizenName" label={tx('姓名（选填，仅热线中心和承办单位可见）', 'Name (optional; only the hotline centre and the handling unit see it)')}><Input maxLength={40} /></Form.Item>
           <Form.Item name="citizenPhone" label={tx('电话（选填，用于回访）', 'Phone (optional; for a call back)')} rules={[{ pattern: /^[0-9+\-() ]*$/, message: tx('请填写电话号码', 'Please enter a phone number') }]}><Input maxLength={30} /></Form.Item>
           <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="public-submit">{tx('提交', 'Submit')}</Button>

@@ -1,5 +1,5 @@
 // The form behind each lifecycle button: what the step needs (a unit, a reason, a callback…).
-import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { eventLabels, type RequestEvent } from '../../core/requests/lifecycle.ts';
 import { satisfactionLevels } from '../../core/requests/rates.ts';
 import type { RequestEventBody } from '../../core/requests/request.ts';
@@ -59,6 +59,10 @@ export function RequestActionForm({ event, request, onSubmit, onCancel }: {
           </>
         )}
         {plainEvents.includes(event) && <p>{tx(`确定${eventLabels[event]}？`, confirmEn[event] ?? `${labels.event(event)}?`)}</p>}
+        {event === 'close' && request.status === 'replied' && (
+          <Alert type="info" showIcon data-testid="close-without-callback" title={tx('此类别无需回访，将直接办结', 'This category needs no callback: the request is closed as replied')}
+            description={tx('未经回访办结的诉求不计入解决率和满意率。', 'A request closed without a callback counts in neither the resolution nor the satisfaction rate.')} />
+        )}
       </Form>
     </Modal>
   );

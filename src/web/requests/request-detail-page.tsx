@@ -57,8 +57,9 @@ export function RequestDetailPage() {
               <Descriptions.Item label={tx('响应时限', 'Response due')}>{formatDateTime(r.responseDueAt) || '—'}</Descriptions.Item>
               <Descriptions.Item label={tx('办结时限', 'Resolution due')}>{formatDateTime(r.resolutionDueAt) || '—'}</Descriptions.Item>
               {r.reply && <Descriptions.Item label={tx('答复', 'Reply')} span={2}>{r.reply}</Descriptions.Item>}
-              {r.duplicateOf && <Descriptions.Item label={tx('疑似重复', 'Possible duplicate')} span={2}>{tx(`与 ${r.duplicateOf} 同类且相近`, `Same kind as ${r.duplicateOf} and close by`)}</Descriptions.Item>}
-              {r.duplicates.length > 0 && <Descriptions.Item label={tx('相近诉求', 'Similar requests nearby')} span={2}>{labels.list(r.duplicates.map((d) => tx(`${d.code}（${formatNumber(d.distanceM)} 米）`, `${d.code} (${formatNumber(d.distanceM)} m)`)))}</Descriptions.Item>}
+              {r.duplicateOf && <Descriptions.Item label={tx('疑似重复', 'Possible duplicate')} span={2}>{tx(`与 ${r.duplicateOf} 同类，地点相同或相近`, `Same kind as ${r.duplicateOf}, at the same or a nearby place`)}</Descriptions.Item>}
+              {r.duplicates.length > 0 && <Descriptions.Item label={tx('相近诉求', 'Similar requests nearby')} span={2}>{labels.list(r.duplicates.map((d) => (d.distanceM === null ? tx(`${d.code}（同一地址）`, `${d.code} (same address)`)
+                : tx(`${d.code}（${formatNumber(d.distanceM)} 米）`, `${d.code} (${formatNumber(d.distanceM)} m)`))))}</Descriptions.Item>}
             </Descriptions>
           </Card>
           {r.extensions.length > 0 && (

@@ -54,8 +54,11 @@ const serverSentences: [RegExp, (...m: string[]) => string][] = [
   [/^属地管理：诉求位于(.+)$/, (place) => `Local responsibility: the request is in ${place}`],
   [/^行业主管：(.+)由(.+)承办$/, (service, unit) => `Sector responsibility: ${unit} handles ${service}`],
   [/^(\d+)月每月一题建议：(.+)$/, (month, name) => `Suggested issue of the month for ${monthNames[Number(month) - 1] ?? month}: ${name}`],
-  [/^本月 (\d+) 件，上月 (\d+) 件(?:，环比 ([+-]?[\d.]+%))?$/, (now, before, change) => `${now} this month, ${before} last month${change ? ` (${change})` : ''}`],
-  [/^(.+)集中 (\d+) 件，关键词：(.+)$/, (place, n, words) => `${n} in ${place}; key words: ${words.split('、').join(', ')}`],
+  [/^本期 (\d+) 件，上月同期 (\d+) 件(?:，环比 ([+-]?[\d.]+%)|（新出现）)$/, (now, before, change) => `${now} in this period, ${before} in the same days of last month${change ? ` (${change} per day)` : ' (new)'}`],
+  [/^占本期全部诉求 ([\d.]+%)，居各类别第 (\d+) 位$/, (share, rank) => `${share} of all requests of the period; number ${rank} among the categories`],
+  [/^(.+)集中 (\d+) 件（上月同期 (\d+) 件），关键词：(.+)$/, (place, n, before, words) => `${n} in ${place} (${before} in the same days of last month); key words: ${words.split('、').join(', ')}`],
+  [/^其他上升类别：(.+)$/, (items) => `Other rising categories: ${items.split('、').map((x) => x.replace('新出现', 'new')).join(', ')}`],
+  [/^本期没有既多又上升的类别（至少 (\d+) 件、占 (\d+)% 以上且环比增长 (\d+)% 以上）$/, (n, share, growth) => `No category is both large and rising in this period (at least ${n} requests, over ${share}% of all, and up ${growth}% or more per day)`],
 ];
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { may } from '../auth/permissions.ts';
 import { useSession, useUser } from '../auth/session-context.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { useAssessmentNavItems } from '../assessment/assessment-nav.tsx';
 import { navItems, selectedNavKey } from './nav-items.tsx';
 import { Brand } from './brand.tsx';
 
@@ -18,6 +19,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();
+  const assessmentItems = useAssessmentNavItems(user);
 
   const userMenu = {
     items: [
@@ -56,7 +58,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         <Sider width={208} theme="light" className="app-sider no-print" breakpoint="lg" collapsedWidth={0}>
           <Menu
             mode="inline"
-            items={navItems(user, t)}
+            items={navItems(user, t, assessmentItems)}
             selectedKeys={[selectedNavKey(location.pathname, user)]}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 0 }}

@@ -1,15 +1,15 @@
 import { AuditOutlined, ApartmentOutlined, HomeOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
-import { assessmentNavItems } from '../assessment/assessment-nav.tsx';
+import { assessmentNavKey } from '../assessment/assessment-nav.tsx';
 import { may } from '../auth/permissions.ts';
 import type { SessionUser } from '../api/types.ts';
 import { requestNavItems } from '../requests/request-nav.tsx';
 
 type Item = Required<MenuProps>['items'][number];
 
-/** The side menu holds only what the user's role may use. */
-export function navItems(user: SessionUser, t: TFunction): Item[] {
+/** The side menu holds only what the user's role may use; `assessment` is the 综合考核 group (useAssessmentNavItems). */
+export function navItems(user: SessionUser, t: TFunction, assessment: Item[]): Item[] {
   const org: Item[] = [
     may.listAllUnits(user)
       ? { key: '/units', icon: <ApartmentOutlined />, label: t('menu.units') }
@@ -21,7 +21,7 @@ export function navItems(user: SessionUser, t: TFunction): Item[] {
   if (may.verifyAudit(user)) system.push({ key: '/audit', icon: <AuditOutlined />, label: t('menu.audit') });
   const items: Item[] = [
     { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
-    ...assessmentNavItems(user),
+    ...assessment,
     { type: 'group', key: 'org', label: t('menu.org'), children: org },
     ...requestNavItems(user, t),
   ];
@@ -35,6 +35,8 @@ export function selectedNavKey(pathname: string, user: SessionUser): string {
   // The call-taker's form and the dashboard have items of their own beside the list.
   if (pathname === '/requests/new' || pathname === '/requests/dashboard') return pathname;
   if (pathname.startsWith('/units')) return may.listAllUnits(user) ? '/units' : `/units/${user.unitId ?? ''}`;
+  const assessment = assessmentNavKey(pathname);
+  if (assessment) return assessment;
   const first = `/${pathname.split('/')[1] ?? ''}`;
   return first;
 }
