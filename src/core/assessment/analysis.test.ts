@@ -94,4 +94,21 @@ describe('explain', () => {
     for (let k = 1; k < e.drivers.length; k++) expect(e.drivers[k]!.relativeChange).toBeGreaterThanOrEqual(e.drivers[k - 1]!.relativeChange);
     for (const d of e.drivers) expect(d.rankIfUnchanged).not.toBeNull();
   });
+  it('compares each indicator with the mean change of the unit\'s peers only, whichever unit is asked first', () => {
+    const fresh = runAssessment(smallDistrict(), smallSpec);
+    const units = fresh.periods[0]!.units;
+    for (const unit of [...units].reverse()) {
+      const e = explainRankChange(fresh, unit, { from: 'Q1', to: 'Y' });
+      const category = fresh.units.find((u) => u.unit === unit)!.category;
+      const peers = fresh.units.filter((u) => u.unit !== unit && u.category === category).map((u) => u.unit);
+      for (const d of e.drivers) {
+        const changes = peers.map((p) => {
+          const of = (period: string) => explainScore(fresh, p, { period }).contributions.find((x) => x.indicator === d.indicator)!.contribution;
+          return of('Y') - of('Q1');
+        });
+        const mean = changes.length === 0 ? 0 : changes.reduce((a, b) => a + b, 0) / changes.length;
+        expect(d.peerMeanChange).toBeCloseTo(mean, 10);
+      }
+    }
+  });
 });

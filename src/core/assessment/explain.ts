@@ -177,11 +177,11 @@ export function explainRankChange(result: AssessmentResult, unit: string, option
   const expTo = explainScore(result, unit, { period: to.period });
   const contribution = (e: ScoreExplanation, c: string): number => e.contributions.find((x) => x.indicator === c)!.contribution;
 
-  // Peers present in both periods (other than the unit), for the average change.
-  const peers = peersOf(to)
-    .map((i) => to.units[i]!)
-    .filter((u) => u !== unit && from.units.includes(u));
-  const peerExplanations = peers.map((u) => [explainScore(result, u, { period: from.period }), explainScore(result, u, { period: to.period })] as const);
+  // Peers present in both periods (other than the unit), for the average change: the category's
+  // total change is the same for every unit asked about, so it is computed once per result.
+  const members = peersOf(to).map((i) => to.units[i]!).filter((u) => from.units.includes(u));
+  const totals = categoryChange(result, `${from.period}>${to.period}:${cat}`, members, from.period, to.period);
+  const peerCount = members.length - (members.includes(unit) ? 1 : 0);
 
   const toScores = to.internal.scores;
   const fromScores = from.internal.scores;
@@ -189,7 +189,8 @@ export function explainRankChange(result: AssessmentResult, unit: string, option
   const drivers: RankDriver[] = result.tree.indicators.map((c) => {
     const cf = contribution(expFrom, c);
     const ct = contribution(expTo, c);
-    const peerMeanChange = peerExplanations.length === 0 ? 0 : peerExplanations.reduce((a, [f, t]) => a + contribution(t, c) - contribution(f, c), 0) / peerExplanations.length;
+    const own = members.includes(unit) ? ct - cf : 0;
+    const peerMeanChange = peerCount === 0 ? 0 : (totals.get(c)! - own) / peerCount;
     const counter = evaluate(result, to, root, unit, (code) => (code === c ? fromScores.get(c)![iFrom]! : toScores.get(code)![iTo]!));
     const scores = toScores.get(root)!.slice();
     scores[iTo] = counter;
@@ -216,6 +217,25 @@ export function explainRankChange(result: AssessmentResult, unit: string, option
     scoreChange: sFrom === null || sTo === null ? null : sTo - sFrom,
     drivers,
   };
+}
+
+const categoryChanges = new WeakMap<AssessmentResult, Map<string, Map<string, number>>>();
+
+/** Per indicator, the sum over `members` of the change of its contribution between two periods. */
+function categoryChange(result: AssessmentResult, key: string, members: string[], from: string, to: string): Map<string, number> {
+  let byKey = categoryChanges.get(result);
+  if (!byKey) categoryChanges.set(result, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known) return known;
+  const totals = new Map(result.tree.indicators.map((c) => [c, 0]));
+  for (const u of members) {
+    const before = explainScore(result, u, { period: from });
+    const after = explainScore(result, u, { period: to });
+    for (const x of after.contributions) totals.set(x.indicator, totals.get(x.indicator)! + x.contribution);
+    for (const x of before.contributions) totals.set(x.indicator, totals.get(x.indicator)! - x.contribution);
+  }
+  byKey.set(key, totals);
+  return totals;
 }
 
 function nullable(v: number): number | null {

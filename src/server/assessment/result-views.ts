@@ -14,7 +14,11 @@ import { resultPolicy } from './assessment-policy.ts';
 import { listResults, summaryOf, type ResultSummary } from './result-service.ts';
 import { publishedScheme } from './scheme-service.ts';
 
-interface Parsed { summary: ResultSummary; snapshot: RoundSnapshot; outcome: RoundOutcome; slim?: RoundOutcome['categories'] }
+interface Parsed {
+  summary: ResultSummary; snapshot: RoundSnapshot; outcome: RoundOutcome; slim?: RoundOutcome['categories'];
+  /** Engine runs of this period beside an earlier one, per earlier result and category: every unit's explanation reads the same run. */
+  changeRuns?: Map<string, ReturnType<typeof runAssessment> | null>;
+}
 const cache = new Map<string, Parsed>();
 
 export async function parsedResult(db: Db, actor: Actor, id: string): Promise<Parsed> {
@@ -67,8 +71,15 @@ export async function scorecard(db: Db, actor: Actor, id: string, unitCode: stri
   let explanation: RankChangeExplanation | null = null;
   const at = trendRounds.findIndex((t) => t.id === id);
   if (at > 0 && summary.round !== 'YEAR') {
-    const previous = await parsedResult(db, actor, trendRounds[at - 1]!.id);
-    explanation = rankChange(previous.snapshot, run, unitCode);
+    const previousId = trendRounds[at - 1]!.id;
+    const previous = await parsedResult(db, actor, previousId);
+    const current = await parsedResult(db, actor, id);
+    current.changeRuns ??= new Map();
+    const before = runOf(previous.snapshot, unitCode);
+    const key = `${previousId}:${previous.summary.version}:${before?.categoryCode}>${run.categoryCode}`;
+    if (!current.changeRuns.has(key)) current.changeRuns.set(key, before ? changeRun(before, run) : null);
+    const result = current.changeRuns.get(key);
+    explanation = result && before ? rankChange(result, before, run, unitCode) : null;
   }
   return { result: summary, categoryCode: category.categoryCode, parts: category.parts, unit, lines, trend, explanation, peers: category.units.length };
 }
@@ -78,11 +89,16 @@ export async function scorecard(db: Db, actor: Actor, id: string, unitCode: stri
  * explain the rank change indicator by indicator. Indicators missing from the earlier period make
  * the explanation unavailable rather than wrong.
  */
-function rankChange(previous: RoundSnapshot, run: CategoryRun, unitCode: string): RankChangeExplanation | null {
-  const before = runOf(previous, unitCode);
-  if (!before) return null;
+function changeRun(before: CategoryRun, run: CategoryRun): ReturnType<typeof runAssessment> | null {
   try {
-    const result = runAssessment({ ...run.input, periods: [before.input.periods[0]!, run.input.periods[0]!] }, run.spec);
+    return runAssessment({ ...run.input, periods: [before.input.periods[0]!, run.input.periods[0]!] }, run.spec);
+  } catch {
+    return null;
+  }
+}
+
+function rankChange(result: ReturnType<typeof runAssessment>, before: CategoryRun, run: CategoryRun, unitCode: string): RankChangeExplanation | null {
+  try {
     const e = explainRankChange(result, unitCode, { from: before.input.periods[0]!.period, to: run.input.periods[0]!.period });
     return { ...e, drivers: e.drivers.slice(0, 8) };
   } catch {
