@@ -95,18 +95,20 @@ export async function findDuplicate(db: Db, input: IntakeInput, receivedAt: Date
   const recent = and(eq(r.serviceId, input.service.id), gte(r.receivedAt, since), lte(r.receivedAt, receivedAt), ne(r.status, 'closed'));
   const located = input.lat !== null && input.lon !== null;
   const box = located ? boundingBox({ lat: input.lat!, lon: input.lon! }, s.duplicateRadiusM) : null;
-  const [nearby, byAddress] = await Promise.all([
-    box ? db.select(columns).from(r).where(and(recent, isNotNull(r.lat),
-      sql`${r.lat} BETWEEN ${box.minLat} AND ${box.maxLat}`, sql`${r.lon} BETWEEN ${box.minLon} AND ${box.maxLon}`)).limit(200) : [],
-    // By address: requests of which at least one side has no coordinates, in the same street or
-    // town, or in any when a side has none (then only an equal address counts).
-    normaliseAddress(input.address).length >= minAddressLength
-      ? db.select(columns).from(r).where(and(recent, located ? isNull(r.lat) : undefined,
-        divisionCode ? or(eq(r.divisionCode, divisionCode), isNull(r.divisionCode)) : undefined)).orderBy(desc(r.receivedAt)).limit(500)
-      : [],
-  ]);
-  const matches = findLikelyDuplicates({ serviceId: input.service.id, receivedAt, lat: input.lat, lon: input.lon, address: input.address, divisionCode },
-    [...nearby, ...byAddress].map((c) => ({ ...c, open: true })), { radiusM: s.duplicateRadiusM, windowHours: s.duplicateWindowHours });
+  const target = { serviceId: input.service.id, receivedAt, lat: input.lat, lon: input.lon, address: input.address, divisionCode };
+  const rules = { radiusM: s.duplicateRadiusM, windowHours: s.duplicateWindowHours };
+  const nearby = box ? await db.select(columns).from(r).where(and(recent, isNotNull(r.lat),
+    sql`${r.lat} BETWEEN ${box.minLat} AND ${box.maxLat}`, sql`${r.lon} BETWEEN ${box.minLon} AND ${box.maxLon}`)).limit(200) : [];
+  // A request near it settles the question: the address path is asked only when none is.
+  const near = findLikelyDuplicates(target, nearby.map((c) => ({ ...c, open: true })), rules);
+  if (near[0]) return near[0];
+  // By address: requests of which at least one side has no coordinates, in the same street or
+  // town, or in any when a side has none (then only an equal address counts).
+  const byAddress = normaliseAddress(input.address).length >= minAddressLength
+    ? await db.select(columns).from(r).where(and(recent, located ? isNull(r.lat) : undefined,
+      divisionCode ? or(eq(r.divisionCode, divisionCode), isNull(r.divisionCode)) : undefined)).orderBy(desc(r.receivedAt)).limit(500)
+    : [];
+  const matches = findLikelyDuplicates(target, byAddress.map((c) => ({ ...c, open: true })), rules);
   return matches[0] ?? null;
 }
 

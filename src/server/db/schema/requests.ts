@@ -88,6 +88,8 @@ export const citizenRequests = pgTable('citizen_requests', {
   uniqueIndex('citizen_requests_idempotency_key').on(t.apiKeyId, t.idempotencyKey),
   index('citizen_requests_received_idx').on(t.receivedAt),
   index('citizen_requests_service_received_idx').on(t.serviceId, t.receivedAt),
+  // Duplicate check by address of a located request: only the (few) requests without coordinates.
+  index('citizen_requests_unlocated_idx').on(t.serviceId, t.receivedAt).where(sql`${t.lat} IS NULL`),
   index('citizen_requests_lead_received_idx').on(t.leadUnitId, t.receivedAt),
   index('citizen_requests_division_received_idx').on(t.divisionCode, t.receivedAt),
   // The overdue list of a unit: only requests still owed a reply are in this index.

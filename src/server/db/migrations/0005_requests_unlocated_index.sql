@@ -1,0 +1,1 @@
+CREATE INDEX "citizen_requests_unlocated_idx" ON "citizen_requests" USING btree ("service_id","received_at") WHERE "citizen_requests"."lat" IS NULL;
