@@ -1,6 +1,6 @@
 // Runs the real server, `pacesetter serve` (bin/pacesetter.mjs), as a child process on a free
 // port, the way an operator starts it, and waits until /api/health answers — for tests that need
-// several processes at once (e2e/support/global-setup.ts starts the browser tests' server alike).
+// several processes at once, and for the browser tests' server (e2e/support/global-setup.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
