@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, screenshot } from './support/browser.ts';
+import { apiFromPage, launchBrowser, logIn, newPage, screenshot, unitIdByName } from './support/browser.ts';
 
 // The assessment's three main paths on the demo year: a reporter fills in and submits, a reviewer
 // returns and approves, a leader reads the dashboard and a unit's scorecard; the office tries a
@@ -26,7 +26,17 @@ describe('assessment', () => {
     await page.getByTestId('value-ZJ01').waitFor();
     const inputs = page.locator('input[data-testid^="value-"]');
     const n = await inputs.count();
-    expect(n).toBe(14);
+    // 15 indicators: the raters score one, and 接诉即办综合得分 (ZJ07) is computed from 12345 data —
+    // shown read-only below the form with the months it comes from, never an input.
+    expect(n).toBe(13);
+    expect(await page.getByTestId('value-ZJ07').count()).toBe(0);
+    await page.getByTestId('computed-ZJ07').waitFor();
+    expect(await page.getByTestId('computed-lines').getByTestId('computed-source').textContent()).toBe('根据12345接诉即办数据计算');
+    expect(await page.getByTestId('computed-lines').textContent()).toContain('2026年1–12月各月综合得分的平均');
+    expect(await page.getByTestId('computed-months').textContent()).toMatch(/^1月 \d+(\.\d+)? · 2月 /);
+    expect(await page.getByTestId('computed-ZJ07').textContent()).toMatch(/^\d+(\.\d+)?$/);
+    await page.getByTestId('computed-lines').scrollIntoViewIfNeeded();
+    await screenshot(page, 'assessment-02b-reporter-computed');
     for (let i = 0; i < n; i++) {
       const input = inputs.nth(i);
       if ((await input.inputValue()) === '') await input.fill(String(80 + i));
@@ -34,6 +44,43 @@ describe('assessment', () => {
     await screenshot(page, 'assessment-02-reporter-entry', true);
     await page.getByTestId('submit').click();
     await page.getByTestId('state-submitted').waitFor();
+    await context.close();
+  });
+
+  it('the office sees that the year’s draft no longer shows the data, and recomputes it', async () => {
+    // An adjustment of the fourth quarter is approved after the demo computed the year's draft.
+    const office = await newPage(browser);
+    await logIn(office.page, 'kaohe');
+    const unitId = await unitIdByName(office.page, '学院路街道');
+    const proposed = await apiFromPage<{ id: string; version: number }>(office.page, 'POST', '/api/assessment/adjustments',
+      { year: 2026, period: 'Y', unitId, kind: 'bonus', item: 'award', points: 1, reason: '四季度获评全市接诉即办先进集体' });
+    expect(proposed.status).toBe(201);
+    const attached = await office.page.evaluate(async (id) => {
+      const me = await fetch('/api/auth/me').then((r) => r.json()) as { csrfToken: string };
+      const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+      return (await fetch(`/api/assessment/adjustments/${id}/evidence?fileName=${encodeURIComponent('通报.pdf')}`, { method: 'POST', headers: { 'content-type': 'application/pdf', 'x-csrf-token': me.csrfToken }, body: pdf })).status;
+    }, proposed.body.id);
+    expect(attached).toBe(201);
+    const reviewer = await newPage(browser);
+    await logIn(reviewer.page, 'shenhe');
+    expect((await apiFromPage(reviewer.page, 'POST', `/api/assessment/adjustments/${proposed.body.id}/decide`, { decision: 'approve', version: proposed.body.version })).status).toBe(200);
+    await reviewer.context.close();
+
+    const { context, page } = office;
+    await page.goto('/assessment/results');
+    await page.getByTestId('ranking-table').waitFor();
+    await page.getByTestId('round-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '2026年度综合考核（草稿，需重新计算）' }).click();
+    await page.getByTestId('stale-alert').waitFor();
+    expect(await page.getByTestId('stale-alert').textContent()).toContain('数据已变更，需重新计算');
+    expect(await page.getByTestId('stale-alert').textContent()).toContain('加扣分事项审定通过');
+    expect(await page.getByTestId('publish').isDisabled()).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'assessment-02c-stale-draft');
+    await page.getByTestId('recompute').click();
+    await page.getByText('已重新计算（草稿）').waitFor();
+    await expect.poll(() => page.getByTestId('stale-alert').count()).toBe(0);
+    expect(await page.getByTestId('publish').isDisabled()).toBe(false);
     await context.close();
   });
 
@@ -47,6 +94,9 @@ describe('assessment', () => {
     const zgc = units.filter({ hasText: '中关村街道' });
     await zgc.click();
     await page.getByTestId('flags').waitFor();
+    // the reviewer sees the value computed from 12345 data beside the reported ones
+    await page.getByTestId('computed-ZJ07').waitFor();
+    expect(await page.getByTestId('computed-lines').textContent()).toContain('根据12345接诉即办数据计算');
     await screenshot(page, 'assessment-04-review-detail', true);
     await page.getByTestId('return').click();
     await page.getByTestId('return-comment-input').fill('ZJ03 固定资产投资增速与统计局快报不一致，请核实');
@@ -89,13 +139,13 @@ describe('assessment', () => {
     await page.getByTestId('ranking-table').waitFor();
     await page.getByRole('button', { name: '权重模拟' }).click();
     await page.getByTestId('what-if-summary').waitFor();
-    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toContain('0 个单位名次变化');
+    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toMatch(/(^|[^\d])0 个单位名次变化/);
     // the rank intervals of the uncertainty analysis follow by themselves
     await page.getByTestId('rank-interval').first().waitFor();
     const slider = page.getByTestId('weight-ZJ-JJ').locator('.ant-slider-rail');
     const box = (await slider.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.98, box.y + box.height / 2);
-    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).not.toContain('0 个单位名次变化');
+    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).not.toMatch(/(^|[^\d])0 个单位名次变化/);
     // an indicator's weight, inside its dimension
     await page.getByTestId('expand-ZJ-CS').click();
     const indicator = (await page.getByTestId('weight-ZJ07').locator('.ant-slider-rail').boundingBox())!;

@@ -11,7 +11,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -21,18 +20,11 @@ import { loadDemo } from '../../src/server/demo/load-demo.ts';
 import { createApiKey } from '../../src/server/requests/open311/api-keys.ts';
 import { monthlyRanking } from '../../src/server/requests/rates-service.ts';
 import { overdueList } from '../../src/server/requests/request-queries.ts';
+import { freePort, startServerProcess } from '../../src/server/test-support/server-process.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ name, value: Number(value.toFixed(3)), unit, ...extra }));
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => { const a = s.address(); s.close(() => done(typeof a === 'object' && a ? a.port : 0)); });
-  });
-}
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -79,14 +71,12 @@ async function intake(serverUrl: string): Promise<void> {
     const key = await createApiKey(database.db, { actor: { id: adminUser!.id, username: 'admin', displayName: 'bench', role: 'admin', unitId: null, unitName: null, mustChangePassword: false, sessionId: '', csrfToken: '' }, requestId: 'bench' }, 'bench');
     await database.close();
 
-    const port = await freePort();
-    const server = start(['bin/pacesetter.mjs', 'serve', '--no-demo'], { DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
-    await waitFor(`http://127.0.0.1:${port}/api/health`, server);
+    const server = await startServerProcess({ DATABASE_URL: url.toString() }, ['--no-demo']);
     // Warm up: the first requests load the word dictionary and compile the hot paths, and the
     // deadline worker raises the demo's past-due warnings when the server starts.
-    await load(`http://127.0.0.1:${port}/open311/v2/requests.json`, key.key, '5');
-    const app = await load(`http://127.0.0.1:${port}/open311/v2/requests.json`, key.key);
-    await stop(server);
+    await load(`${server.baseUrl}/open311/v2/requests.json`, key.key, '5');
+    const app = await load(`${server.baseUrl}/open311/v2/requests.json`, key.key);
+    await server.stop();
 
     const barePort = await freePort();
     const bare = start(['--import', 'tsx', 'bench/requests/bare-insert-server.ts'], { DATABASE_URL: url.toString(), PORT: String(barePort) });

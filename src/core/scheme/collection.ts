@@ -32,6 +32,9 @@ export const submissionParams = z.strictObject({
 export interface DueItem {
   period: string;
   label: string;
+  /** A scheme period (Q1, H1 …) or a month of the monthly indicators (M01 … M12). */
+  kind: 'period' | 'month';
+  /** The submission's deadline: the latest of the deadlines of the indicators it owes. */
   deadline: string;
   unitId: string;
   unitName: string;
@@ -54,6 +57,10 @@ export interface SubmissionLine {
   target: number | null;
   min: number | null;
   max: number | null;
+  /** This indicator's deadline in the period (its dueDay, else the period's). */
+  deadline: string;
+  /** Its value was handed in (submitted) after that deadline. */
+  late: boolean;
   value: number | null;
   note: string;
   /** The unit's value for the previous period (cumulative periods: the last one). */
@@ -95,6 +102,9 @@ export interface SubmissionView {
   year: number;
   period: string;
   periodLabel: string;
+  /** A scheme period or a month (M01 … M12: only the monthly indicators). */
+  kind: 'period' | 'month';
+  /** The submission's deadline: the latest of its indicators' deadlines. */
   deadline: string;
   unitId: string;
   unitName: string;
@@ -108,8 +118,8 @@ export interface SubmissionView {
   lines: SubmissionLine[];
   /** Indicators computed from other data (12345), not entered: read-only. */
   computed: ComputedLine[];
-  /** Reviewer's flags: values missing, submitted late, outliers. */
-  flags: { missing: number; late: boolean; outliers: number };
+  /** Reviewer's flags: values missing, submitted late, values handed in after their own indicator's deadline, outliers. */
+  flags: { missing: number; late: boolean; lateValues: number; outliers: number };
 }
 
 export interface QueueItem {
@@ -164,7 +174,7 @@ export interface AdjustmentView {
   item: string;
   points: number;
   reason: string;
-  state: 'pending' | 'approved' | 'rejected';
+  state: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   proposedBy: string;
   decisionComment: string;
   evidence: { id: string; fileName: string; size: number }[];

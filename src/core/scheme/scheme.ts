@@ -9,9 +9,16 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
 
 export const dataSources = ['unit', 'statistics', 'raters', 'requests', 'supervision'] as const;
-export const frequencies = ['quarterly', 'yearly'] as const;
+export const frequencies = ['monthly', 'quarterly', 'yearly'] as const;
+/** How a monthly indicator's months make a period's value: their mean, their sum, or the latest month's. */
+export const monthlyAggregates = ['mean', 'sum', 'last'] as const;
 export type DataSource = (typeof dataSources)[number];
 export type Frequency = (typeof frequencies)[number];
+export type MonthlyAggregate = (typeof monthlyAggregates)[number];
+
+const dueDayMessage = '截止日应为 1 到 28 之间的整数 (a due day is a whole number from 1 to 28)';
+/** A day of the month (1–28, so every month has it) by which a report is due. */
+const dueDay = z.number({ error: dueDayMessage }).int(dueDayMessage).min(1, dueDayMessage).max(28, dueDayMessage);
 
 /**
  * A node of a category's indicator tree: a dimension (维度 / 一级指标, parent null or another
@@ -30,7 +37,15 @@ export const schemeNode = z.strictObject({
   /** Scoring method and its parameters; the scheme's default method when absent. */
   method: normaliseSettingsSchema.optional(),
   dataSource: z.enum(dataSources).optional(),
+  /** monthly: reported in monthly submissions (M01…M12); quarterly (the default): every period; yearly: the last period. */
   frequency: z.enum(frequencies).optional(),
+  /** Monthly indicators: how the approved months a period covers make its value; 'mean' when absent. */
+  aggregate: z.enum(monthlyAggregates).optional(),
+  /**
+   * Due by this day of the month after the period reported on (a month; for a scheme period, the
+   * last month it covers). Absent: the period's deadline (monthly: the scheme's monthlyDueDay).
+   */
+  dueDay: dueDay.optional(),
   /** Range a reported value must lie in (per-cell validation of forms and uploads). */
   min: finite.nullable().optional(),
   max: finite.nullable().optional(),
@@ -83,6 +98,8 @@ export const schemeContent = z.strictObject({
    * Absent or null: only the assessment office imports.
    */
   statisticsUnitCode: code.nullable().optional(),
+  /** Day of the following month by which monthly submissions are due (indicators' own dueDay aside); 10 when absent. */
+  monthlyDueDay: dueDay.optional(),
 });
 export type SchemeContent = z.infer<typeof schemeContent>;
 export type SchemeContentInput = z.input<typeof schemeContent>;
@@ -126,7 +143,62 @@ export function schemeProblems(content: SchemeContent): { path: string; message:
     problems.push({ path: 'adjustment.vetoTierCap', message: `否决封顶等次 ${content.adjustment.vetoTierCap} 不在等次规则中 (not one of the tiers)` });
   }
   problems.push(...ruleProblems(content));
+  problems.push(...monthlyProblems(content));
   return problems;
+}
+
+/**
+ * Frequencies, monthly aggregation and due days: an aggregation only for monthly indicators, no
+ * monthly frequency or due day for indicators computed from 12345 data (never reported; their
+ * value is the mean of the months of the period), due days on indicators only, and no scheme period
+ * named like a month (M01…M12) when months are collected.
+ */
+function monthlyProblems(content: SchemeContent): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  content.categories.forEach((c, ci) => c.nodes.forEach((n, ni) => {
+    const at = `categories[${ci}].nodes[${ni}]`;
+    if (n.kind === 'dimension') {
+      if (n.aggregate !== undefined) problems.push({ path: `${at}.aggregate`, message: `维度 ${n.code} 不能设置月度汇总方式，只有按月填报的指标可以 (only monthly indicators have an aggregation)` });
+      if (n.dueDay !== undefined) problems.push({ path: `${at}.dueDay`, message: `维度 ${n.code} 不能设置截止日，截止日属于指标 (only indicators have a due day)` });
+      return;
+    }
+    if (n.dataSource === 'requests') {
+      if (n.frequency === 'monthly') problems.push({ path: `${at}.frequency`, message: `指标 ${n.code} 根据12345接诉即办数据按考核期计算，频次不能为按月 (an indicator computed from 12345 data cannot be monthly)` });
+      if (n.dueDay !== undefined) problems.push({ path: `${at}.dueDay`, message: `指标 ${n.code} 根据12345接诉即办数据计算，无需填报，不能设置截止日 (computed from 12345 data; nobody reports it, so no due day)` });
+      if (n.aggregate !== undefined) problems.push({ path: `${at}.aggregate`, message: `指标 ${n.code} 根据12345接诉即办数据计算（各月平均），不能设置月度汇总方式 (computed from 12345 data as the mean of the months; no aggregation)` });
+      return;
+    }
+    if (n.aggregate !== undefined && n.frequency !== 'monthly') {
+      problems.push({ path: `${at}.aggregate`, message: `指标 ${n.code} 不是按月填报，不能设置月度汇总方式：请把频次改为按月，或清除汇总方式 (an aggregation applies to monthly indicators only)` });
+    }
+  }));
+  if (hasMonthlyCollection(content)) {
+    content.periods.forEach((p, i) => {
+      if (monthCodeRe.test(p.code)) problems.push({ path: `periods[${i}].code`, message: `考核期代码 ${p.code} 与月度填报期重名，请换一个代码 (period code clashes with the monthly periods M01–M12)` });
+    });
+  }
+  return problems;
+}
+
+/** Monthly collection periods: M01 … M12, labelled 1月 … 12月. */
+export const monthCodes = Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
+const monthCodeRe = /^M(0[1-9]|1[0-2])$/;
+
+/** Indicators kept in monthly submissions: the monthly ones (indicators computed from 12345 data never are). */
+export function monthlyIndicators(content: SchemeContent, categoryCode: string): SchemeNode[] {
+  return content.categories.find((c) => c.categoryCode === categoryCode)?.nodes
+    .filter((n) => n.kind === 'indicator' && n.frequency === 'monthly' && n.dataSource !== 'requests') ?? [];
+}
+
+/** Whether months are collected: some category has a monthly indicator. */
+export function hasMonthlyCollection(content: SchemeContent): boolean {
+  return content.categories.some((c) => c.nodes.some((n) => n.kind === 'indicator' && n.frequency === 'monthly' && n.dataSource !== 'requests'));
+}
+
+/** The month (1–12) a collection period's code names (M01…M12), or null for a scheme period or when no month is collected. */
+export function monthOfCode(content: SchemeContent, code: string): number | null {
+  if (!monthCodeRe.test(code) || content.periods.some((p) => p.code === code) || !hasMonthlyCollection(content)) return null;
+  return Number(code.slice(1));
 }
 
 /**
@@ -203,18 +275,29 @@ function efficacyProblems(m: SchemeContent['defaultMethod'], direction: 1 | -1 |
   return [];
 }
 
-/** The indicators a unit of the category owes in a period (yearly ones only in the last period). */
+/**
+ * The indicators a unit of the category owes in a collection period: in a month (M01…M12) the
+ * monthly ones; in a scheme period the others (yearly ones only in the last period).
+ */
 export function indicatorsDue(content: SchemeContent, categoryCode: string, periodCode: string): SchemeNode[] {
   const category = content.categories.find((c) => c.categoryCode === categoryCode);
   if (!category) return [];
+  const reported = category.nodes.filter((n) => n.kind === 'indicator' && (n.dataSource ?? 'unit') === 'unit');
+  if (monthOfCode(content, periodCode) !== null) return reported.filter((n) => n.frequency === 'monthly');
   const last = content.periods.at(-1)?.code;
-  return category.nodes.filter((n) => n.kind === 'indicator' && (n.dataSource ?? 'unit') === 'unit'
-    && ((n.frequency ?? 'quarterly') === 'quarterly' || periodCode === last));
+  return reported.filter((n) => n.frequency !== 'monthly' && ((n.frequency ?? 'quarterly') === 'quarterly' || periodCode === last));
 }
 
-/** Indicators that can be supplied for every unit by bulk import (the statistics bureau: only its own, see assessment-policy). */
-export function indicatorsOfCategory(content: SchemeContent, categoryCode: string): SchemeNode[] {
-  return content.categories.find((c) => c.categoryCode === categoryCode)?.nodes.filter((n) => n.kind === 'indicator') ?? [];
+/**
+ * Indicators that can be supplied for every unit by bulk import (the statistics bureau: only its
+ * own, see assessment-policy); with a collection period, those kept in its submissions: the
+ * monthly ones in a month, the others in a scheme period.
+ */
+export function indicatorsOfCategory(content: SchemeContent, categoryCode: string, periodCode?: string): SchemeNode[] {
+  const all = content.categories.find((c) => c.categoryCode === categoryCode)?.nodes.filter((n) => n.kind === 'indicator') ?? [];
+  if (periodCode === undefined) return all;
+  const month = monthOfCode(content, periodCode) !== null;
+  return all.filter((n) => (n.frequency === 'monthly') === month);
 }
 
 export const schemeStatuses = ['draft', 'published', 'superseded'] as const;

@@ -1,5 +1,8 @@
 // Bonus, penalty and veto entries (加分/扣分/一票否决): proposed by the office with evidence, then
-// approved or rejected by someone else. Only approved entries reach the computation.
+// approved or rejected by someone else. Only approved entries reach the computation. The office
+// withdraws (撤销) an entry found wrong, with a reason, pending or approved. Approving and withdrawing
+// change what the period's result (and the year's) is computed from: they are refused once the
+// period is frozen (period-lock.ts), and leave the drafts of those rounds stale (result-staleness.ts).
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -12,6 +15,8 @@ import { conflict, notFound, staleVersion, unprocessable } from '../http/errors.
 import type { AdjustmentKind, AdjustmentView, adjustmentCreateBody } from '../../core/scheme/collection.ts';
 import { adjustmentPolicy } from './assessment-policy.ts';
 import { periodOf } from './collection-service.ts';
+import { lockPeriodForWriting } from './period-lock.ts';
+import { markRoundDataChanged } from './result-staleness.ts';
 import { publishedScheme } from './scheme-service.ts';
 import { assessedUnit } from './unit-scope.ts';
 
@@ -65,6 +70,8 @@ export async function decideAdjustment(db: Db, ctx: ActionContext, id: string, d
     const [before] = await tx.select().from(assessmentAdjustments).where(eq(assessmentAdjustments.id, id));
     if (!before || !adjustmentPolicy.read(ctx.actor, before.unitId)) throw notFound('加扣分事项');
     ensure(adjustmentPolicy.decide(ctx.actor, before.proposedBy), '审定须由登记人以外的考核办人员或审核员进行');
+    const content = (await publishedScheme(tx, before.year)).content;
+    if (decision === 'approve') await lockPeriodForWriting(tx, content, before.year, before.period);
     if (before.state !== 'pending') throw conflict('事项已审定 (already decided)');
     if (before.version !== version) throw staleVersion('加扣分事项', before.version);
     if (decision === 'approve') {
@@ -75,7 +82,27 @@ export async function decideAdjustment(db: Db, ctx: ActionContext, id: string, d
       state: decision === 'approve' ? 'approved' : 'rejected', decidedBy: ctx.actor.id, decisionComment: comment, version: version + 1, updatedAt: new Date(),
     }).where(and(eq(assessmentAdjustments.id, id), eq(assessmentAdjustments.version, version))).returning();
     if (!after) throw staleVersion('加扣分事项', version + 1);
+    if (decision === 'approve') await markRoundDataChanged(tx, content, before.year, before.period, 'adjustment.approve');
     await recordAudit(tx, { actorId: ctx.actor.id, actorName: ctx.actor.displayName, action: `adjustment.${decision}`, entityType: 'assessment_adjustment', entityId: id, before, after, requestId: ctx.requestId });
+  });
+  return one(db, id);
+}
+
+/** The office withdraws an entry (pending or approved) with a reason; an approved one leaves the results' data. */
+export async function withdrawAdjustment(db: Db, ctx: ActionContext, id: string, version: number, comment: string): Promise<AdjustmentView> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(assessmentAdjustments).where(eq(assessmentAdjustments.id, id));
+    if (!before || !adjustmentPolicy.read(ctx.actor, before.unitId)) throw notFound('加扣分事项');
+    ensure(adjustmentPolicy.propose(ctx.actor), '只有考核办可以撤销加扣分和否决事项');
+    const content = (await publishedScheme(tx, before.year)).content;
+    await lockPeriodForWriting(tx, content, before.year, before.period);
+    if (before.state !== 'pending' && before.state !== 'approved') throw conflict('只能撤销待审定或已审定通过的事项 (only pending or approved entries can be withdrawn)');
+    if (before.version !== version) throw staleVersion('加扣分事项', before.version);
+    const [after] = await tx.update(assessmentAdjustments).set({ state: 'withdrawn', decisionComment: comment, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(assessmentAdjustments.id, id), eq(assessmentAdjustments.version, version))).returning();
+    if (!after) throw staleVersion('加扣分事项', version + 1);
+    if (before.state === 'approved') await markRoundDataChanged(tx, content, before.year, before.period, 'adjustment.withdraw');
+    await recordAudit(tx, { actorId: ctx.actor.id, actorName: ctx.actor.displayName, action: 'adjustment.withdraw', entityType: 'assessment_adjustment', entityId: id, before, after, requestId: ctx.requestId });
   });
   return one(db, id);
 }

@@ -29,8 +29,9 @@ import { recordAudits, type AuditEntry } from '../audit/audit-trail.ts';
 import { notFound, unprocessable, AppError } from '../http/errors.ts';
 import { indicatorsOfCategory, type SchemeNode, type SchemeView } from '../../core/scheme/scheme.ts';
 import { submissionPolicy } from './assessment-policy.ts';
-import { checkValue, computedNotEntered, periodOf, type ValueEntry } from './collection-service.ts';
+import { checkValue, collectionPeriodOf, computedNotEntered, unlessChanged, type ValueEntry } from './collection-service.ts';
 import { assertPeriodOpen, lockPeriodForWriting } from './period-lock.ts';
+import { markRoundDataChanged } from './result-staleness.ts';
 import { publishedScheme } from './scheme-service.ts';
 import { assessedUnits, statisticsUnitId } from './unit-scope.ts';
 import { cellNumber, checkSheetShape, columnLetter, openWorkbook, readTemplateMeta, tooManyProblems, writeTemplateMeta, type CellProblem } from '../http/workbook-checks.ts';
@@ -42,11 +43,15 @@ const refusal = '只有考核办或方案指定的统计数据来源单位（区
 const notYours = (node: SchemeNode) => (node.dataSource === 'requests'
   ? `指标 ${node.code} ${computedNotEntered}`
   : `指标 ${node.code} 的数据来源不是统计局，只能由考核办导入`);
+/** An indicator kept in another kind of collection period: monthly ones in the months, the others in the scheme's periods. */
+const otherPeriod = (node: SchemeNode) => (node.frequency === 'monthly'
+  ? `指标 ${node.code} 按月填报，请在月度（M01–M12）导入 (a monthly indicator: import it into its month)`
+  : `指标 ${node.code} 不是按月填报的指标，不能导入月度数据 (not a monthly indicator)`);
 
 interface ImportScope {
   scheme: SchemeView;
-  /** The indicators of a category this actor may import. */
-  importable: (categoryCode: string) => SchemeNode[];
+  /** The indicators of a category this actor may import (into a collection period: those kept there). */
+  importable: (categoryCode: string, period?: string) => SchemeNode[];
   may: (node: SchemeNode) => boolean;
 }
 
@@ -56,7 +61,7 @@ async function importScope(db: Db | Tx, actor: Actor, year: number): Promise<Imp
   const statistics = await statisticsUnitId(db, scheme.content);
   ensure(submissionPolicy.bulkImport(actor, statistics), refusal);
   const may = (node: SchemeNode) => submissionPolicy.bulkImportIndicator(actor, statistics, node);
-  return { scheme, may, importable: (categoryCode) => indicatorsOfCategory(scheme.content, categoryCode).filter(may) };
+  return { scheme, may, importable: (categoryCode, period) => indicatorsOfCategory(scheme.content, categoryCode, period).filter(may) };
 }
 
 /**
@@ -78,9 +83,9 @@ export async function importAccess(db: Db, actor: Actor): Promise<{ years: numbe
 /** The template lists every assessed unit and the indicators the actor may import (the statistics bureau: its own). */
 export async function importTemplate(db: Db, actor: Actor, year: number, period: string): Promise<{ fileName: string; content: Buffer }> {
   const { scheme, importable } = await importScope(db, actor, year);
-  const p = periodOf(scheme.content, period);
+  const p = collectionPeriodOf(scheme.content, year, period);
   const units = await assessedUnits(db, scheme.content);
-  const sheets = scheme.content.categories.map((c) => ({ c, indicators: importable(c.categoryCode) })).filter((x) => x.indicators.length > 0);
+  const sheets = scheme.content.categories.map((c) => ({ c, indicators: importable(c.categoryCode, period) })).filter((x) => x.indicators.length > 0);
   if (sheets.length === 0) throw unprocessable('本年度考核方案没有数据来源为统计局的指标，没有可导入的数据；请联系考核办 (no indicator of the scheme is supplied by the statistics bureau)');
   const workbook = new ExcelJS.Workbook();
   for (const { c, indicators } of sheets) {
@@ -100,7 +105,8 @@ const running = new Map<string, { job: ImportProgress; createdBy: string }>();
 /** Reads and checks the workbook into entries per unit; throws every problem at once. */
 export async function readImportWorkbook(db: Db, actor: Actor, content: Buffer, year: number, period: string, progress?: (done: number, total: number) => void): Promise<Map<string, ValueEntry[]>> {
   const { scheme, may } = await importScope(db, actor, year);
-  periodOf(scheme.content, period);
+  collectionPeriodOf(scheme.content, year, period);
+  const here = new Set(scheme.content.categories.flatMap((c) => indicatorsOfCategory(scheme.content, c.categoryCode, period)));
   const workbook = await openWorkbook(content, importMaxRows);
   const meta = readTemplateMeta(workbook, kind);
   if (meta.year !== String(year) || meta.period !== period) throw unprocessable(`该模板属于 ${meta.year} 年 ${meta.period}，不是本次导入的周期 (template of another period)`);
@@ -123,6 +129,7 @@ export async function readImportWorkbook(db: Db, actor: Actor, content: Buffer, 
       const node = indicators.get(code);
       const at = { sheet: sheet.name, row: 1, column: columnLetter(col) };
       if (!node) problems.push({ ...at, message: `指标代码 ${code} 不属于${c.name}类 (unknown indicator)` });
+      else if (!here.has(node)) problems.push({ ...at, message: `${otherPeriod(node)}，请删除这一列` });
       else if (!may(node)) problems.push({ ...at, message: `${notYours(node)}，请删除这一列${node.dataSource === 'requests' ? '' : ' (only the assessment office imports this indicator)'}` });
       else if (columns.some((x) => x.code === code)) problems.push({ ...at, message: `指标代码 ${code} 重复 (given twice)` });
       else columns.push({ col, code });
@@ -171,7 +178,8 @@ type Stored = Record<string, number | null>;
  */
 export async function importValues(db: Db, ctx: ActionContext, year: number, period: string, entries: Map<string, ValueEntry[]>, progress?: (done: number, total: number) => void): Promise<ImportOutcome> {
   const { scheme, may } = await importScope(db, ctx.actor, year);
-  periodOf(scheme.content, period);
+  collectionPeriodOf(scheme.content, year, period);
+  const here = new Set(scheme.content.categories.flatMap((c) => indicatorsOfCategory(scheme.content, c.categoryCode, period)));
   // The workbook reader has checked all this per cell; callers of the service get the same guarantees.
   const units = new Map((await assessedUnits(db, scheme.content)).map((u) => [u.id, u]));
   const nodesOf = new Map(scheme.content.categories.map((c) => [c.categoryCode, new Map(indicatorsOfCategory(scheme.content, c.categoryCode).map((n) => [n.code, n]))]));
@@ -182,6 +190,7 @@ export async function importValues(db: Db, ctx: ActionContext, year: number, per
     for (const e of list) {
       const node = nodesOf.get(unit.categoryCode)!.get(e.indicatorCode);
       if (!node) throw unprocessable(`${unit.name}：指标代码 ${e.indicatorCode} 不属于该单位的考核类别 (unknown indicator)`);
+      if (!here.has(node)) throw unprocessable(`${unit.name}：${otherPeriod(node)}`);
       ensure(may(node), notYours(node));
       const problem = checkValue(node, e.value);
       if (problem) throw unprocessable(`${unit.name} ${e.indicatorCode}：${problem}`);
@@ -241,7 +250,7 @@ export async function importValues(db: Db, ctx: ActionContext, year: number, per
     const now = new Date();
     for (let i = 0; i < rows.length; i += 2000) {
       await tx.insert(assessmentObservations).values(rows.slice(i, i + 2000).map((r) => ({ ...r, updatedAt: now })))
-        .onConflictDoUpdate({ target: [assessmentObservations.submissionId, assessmentObservations.indicatorCode], set: { value: sql`excluded.value`, note: sql`excluded.note`, updatedAt: sql`excluded.updated_at` } });
+        .onConflictDoUpdate({ target: [assessmentObservations.submissionId, assessmentObservations.indicatorCode], set: { value: sql`excluded.value`, note: sql`excluded.note`, updatedAt: sql`excluded.updated_at`, submittedAt: unlessChanged } });
       progress?.(Math.min(rows.length, i + 2000), rows.length);
     }
     // Changed submissions: a new version; approved ones back to review.
@@ -256,6 +265,8 @@ export async function importValues(db: Db, ctx: ActionContext, year: number, per
     }
     const bySubmission = new Map([...submissions.values()].map((s) => [s.id, s]));
     const reopened = changedIds.filter((id) => bySubmission.get(id)!.state === 'approved');
+    // Approved values sent back to review leave what results are computed from: drafts of the rounds they fed are stale.
+    if (reopened.length) await markRoundDataChanged(tx, scheme.content, year, period, 'submission.import');
     const audit = (action: string, entityType: string, entityId: string, before: unknown, afterValue: unknown): AuditEntry =>
       ({ actorId: ctx.actor.id, actorName: ctx.actor.displayName, action, entityType, entityId, before, after: afterValue, requestId: ctx.requestId });
     await recordAudits(tx, [
@@ -281,7 +292,7 @@ export async function importValues(db: Db, ctx: ActionContext, year: number, per
 /** Starts an import job and returns at once; the browser polls its progress. A frozen period is refused at once (409). */
 export async function startImport(db: Db, ctx: ActionContext, year: number, period: string, content: Buffer): Promise<ImportProgress> {
   const { scheme } = await importScope(db, ctx.actor, year);
-  periodOf(scheme.content, period);
+  collectionPeriodOf(scheme.content, year, period);
   await assertPeriodOpen(db, scheme.content, year, period);
   const id = randomUUID();
   await db.insert(assessmentImportJobs).values({ id, year, period, status: 'running', createdBy: ctx.actor.id });

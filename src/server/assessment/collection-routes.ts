@@ -5,7 +5,7 @@ import {
 } from '../../core/scheme/collection.ts';
 import { actorOf } from '../auth/request-guard.ts';
 import { contextOf, errorResponses, idParams, versionBody, zodApp, type RouteDeps } from '../http/api-app.ts';
-import { decideAdjustment, listAdjustments, proposeAdjustment } from './adjustment-service.ts';
+import { decideAdjustment, listAdjustments, proposeAdjustment, withdrawAdjustment } from './adjustment-service.ts';
 import { dueList, saveValues, submissionView, submitValues } from './collection-service.ts';
 import { decideSubmission, reviewDetail, reviewQueue } from './review-service.ts';
 
@@ -68,4 +68,8 @@ export function collectionRoutes(app: FastifyInstance, { db }: RouteDeps): void 
   api.post('/api/assessment/adjustments/:id/decide', {
     config, schema: { tags, summary: 'Approve or reject an entry (not by whoever proposed it; approval needs evidence)', params: idParams, body: adjustmentDecisionBody, response: ok },
   }, (request) => decideAdjustment(db, contextOf(request), request.params.id, request.body.decision, request.body.version, request.body.comment));
+
+  api.post('/api/assessment/adjustments/:id/withdraw', {
+    config, schema: { tags, summary: 'Withdraw a pending or approved entry with a reason (the office; refused once its period is frozen)', params: idParams, body: returnBody, response: ok },
+  }, (request) => withdrawAdjustment(db, contextOf(request), request.params.id, request.body.version, request.body.comment));
 }

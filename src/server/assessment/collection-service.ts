@@ -1,7 +1,7 @@
 // Data collection (填报): what each unit owes per period, entering values by form (or by Excel,
 // which lands here too), and submitting them for review.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { assessmentEvidence, assessmentObservations, assessmentResults, assessmentSubmissions } from '../db/schema/index.ts';
 import type { ActionContext, Actor } from '../auth/actor.ts';
@@ -12,6 +12,7 @@ import { yearRound } from '../../core/scheme/round-snapshot.ts';
 import { indicatorsDue, type SchemeContent, type SchemeNode, type SchemeView } from '../../core/scheme/scheme.ts';
 import { deadlineInstant, type ComputedLine, type DueItem, type SubmissionState, type SubmissionView } from '../../core/scheme/collection.ts';
 import { requestsIndicators, requestsSourceLabel } from '../../core/scheme/requests-indicator.ts';
+import { collectionPeriod, collectionPeriods, indicatorDeadline, periodDue, type CollectionPeriod } from '../../core/scheme/collection-periods.ts';
 import { submissionPolicy } from './assessment-policy.ts';
 import { publishedScheme } from './scheme-service.ts';
 import { assessedUnit, assessedUnits, type AssessedUnit } from './unit-scope.ts';
@@ -27,6 +28,13 @@ export function periodOf(content: SchemeContent, period: string) {
   const index = content.periods.findIndex((p) => p.code === period);
   if (index < 0) throw notFound(`考核周期 ${period}`);
   return { ...content.periods[index]!, index, previous: index > 0 ? content.periods[index - 1]!.code : null };
+}
+
+/** A collection period of the year: a scheme period, or a month (M01…M12) when the scheme has monthly indicators; 404 otherwise. */
+export function collectionPeriodOf(content: SchemeContent, year: number, period: string): CollectionPeriod {
+  const p = collectionPeriod(content, year, period);
+  if (!p) throw notFound(`考核周期 ${period}`);
+  return p;
 }
 
 /** Per-cell checks of entered values: known and due indicator, finite number, within its range. */
@@ -51,7 +59,11 @@ async function findSubmission(db: Db | Tx, year: number, period: string, unitId:
   return row;
 }
 
-/** What units owe for the year: one line per unit and period, with state and deadline. */
+/**
+ * What units owe for the year: one line per unit and collection period (the scheme's periods, and
+ * the months for units whose category has monthly indicators), with state and the submission's
+ * deadline (the latest of its indicators').
+ */
 export async function dueList(db: Db, actor: Actor, year: number, unitId?: string): Promise<DueItem[]> {
   const scheme = await publishedScheme(db, year);
   let scope: AssessedUnit[];
@@ -68,15 +80,19 @@ export async function dueList(db: Db, actor: Actor, year: number, unitId?: strin
   const byKey = new Map(rows.map((r) => [`${r.s.unitId}/${r.s.period}`, r]));
   const now = Date.now();
   const out: DueItem[] = [];
+  const periods = collectionPeriods(scheme.content, year);
   for (const u of scope) {
-    for (const p of scheme.content.periods) {
+    for (const p of periods) {
+      const { owed, deadline } = periodDue(scheme.content, u.categoryCode, p);
+      // A month is owed only by units whose category reports monthly indicators.
+      if (p.kind === 'month' && owed.length === 0) continue;
       const r = byKey.get(`${u.id}/${p.code}`);
       const state = (r?.s.state ?? 'draft') as SubmissionState;
       out.push({
-        period: p.code, label: p.label, deadline: p.deadline, unitId: u.id, unitName: u.name, submissionId: r?.s.id ?? null, state,
-        late: r?.s.late ?? false, overdue: (state === 'draft' || state === 'returned') && now > deadlineInstant(p.deadline).getTime(),
-        filled: r ? countDue(filledCodes.get(r.s.id), indicatorsDue(scheme.content, u.categoryCode, p.code)) : 0,
-        due: indicatorsDue(scheme.content, u.categoryCode, p.code).length, reviewComment: r?.s.reviewComment ?? '',
+        period: p.code, label: p.label, kind: p.kind, deadline, unitId: u.id, unitName: u.name, submissionId: r?.s.id ?? null, state,
+        late: r?.s.late ?? false, overdue: (state === 'draft' || state === 'returned') && now > deadlineInstant(deadline).getTime(),
+        filled: r ? countDue(filledCodes.get(r.s.id), owed) : 0,
+        due: owed.length, reviewComment: r?.s.reviewComment ?? '',
       });
     }
   }
@@ -100,10 +116,10 @@ export async function filledIndicators(db: Db | Tx, submissionIds: string[]): Pr
 
 export const countDue = (filled: Set<string> | undefined, due: SchemeNode[]) => due.filter((n) => filled?.has(n.code)).length;
 
-async function valuesOf(db: Db | Tx, submissionId: string | undefined): Promise<Map<string, { value: number | null; note: string }>> {
+async function valuesOf(db: Db | Tx, submissionId: string | undefined): Promise<Map<string, { value: number | null; note: string; submittedAt: Date | null }>> {
   if (!submissionId) return new Map();
   const rows = await db.select().from(assessmentObservations).where(eq(assessmentObservations.submissionId, submissionId));
-  return new Map(rows.map((r) => [r.indicatorCode, { value: r.value, note: r.note }]));
+  return new Map(rows.map((r) => [r.indicatorCode, { value: r.value, note: r.note, submittedAt: r.submittedAt }]));
 }
 
 /** The indicators of the unit filled from 12345 data: value, the previous period's, and what it was computed from. */
@@ -130,13 +146,13 @@ async function computedLines(db: Db, s: SchemeView, year: number, p: ReturnType<
 export async function submissionView(db: Db | Tx, actor: Actor, year: number, period: string, unitId: string, scheme?: SchemeView): Promise<SubmissionView> {
   if (!submissionPolicy.read(actor, unitId)) throw notFound('单位');
   const s = scheme ?? await publishedScheme(db, year);
-  const p = periodOf(s.content, period);
+  const p = collectionPeriodOf(s.content, year, period);
   const unit = await assessedUnit(db, s.content, unitId);
   const row = await findSubmission(db, year, period, unitId);
   const values = await valuesOf(db, row?.id);
   const previousRow = p.previous ? await findSubmission(db, year, p.previous, unitId) : undefined;
   const previous = await valuesOf(db, previousRow?.id);
-  const due = indicatorsDue(s.content, unit.categoryCode, period);
+  const { owed: due, deadline } = periodDue(s.content, unit.categoryCode, p);
   const nodes = new Map(s.content.categories.find((c) => c.categoryCode === unit.categoryCode)!.nodes.map((n) => [n.code, n]));
   // Outliers compare a unit with its peers: only reviewers see them, never the unit itself.
   const outliers = submissionPolicy.review(actor) && row && row.state !== 'draft'
@@ -146,20 +162,26 @@ export async function submissionView(db: Db | Tx, actor: Actor, year: number, pe
   const lines = due.map((n) => {
     const v = values.get(n.code)?.value ?? null;
     const before = previous.get(n.code)?.value ?? null;
+    const own = indicatorDeadline(p, n);
+    // Handed in: when this value was first submitted as it is; in a submission under review, at the latest with it.
+    const handedIn = v === null ? null
+      : values.get(n.code)?.submittedAt ?? (row?.state === 'submitted' || row?.state === 'approved' ? row.submittedAt : null);
     return {
       indicatorCode: n.code, name: n.name, dimension: nodes.get(n.parent ?? '')?.name ?? '', unitOfMeasure: n.unitOfMeasure ?? '',
       direction: n.direction ?? 1, target: n.target ?? null, min: n.min ?? null, max: n.max ?? null,
+      deadline: own, late: handedIn !== null && handedIn > deadlineInstant(own),
       value: v, note: values.get(n.code)?.note ?? '', previous: before, change: v !== null && before !== null ? v - before : null,
       outlier: outliers.get(n.code) ?? null,
       evidence: evidence.filter((e) => e.indicatorCode === n.code).map(({ id, fileName, size }) => ({ id, fileName, size })),
     };
   });
   return {
-    id: row?.id ?? null, year, period, periodLabel: p.label, deadline: p.deadline, unitId, unitName: unit.name, categoryCode: unit.categoryCode,
+    id: row?.id ?? null, year, period, periodLabel: p.label, kind: p.kind, deadline, unitId, unitName: unit.name, categoryCode: unit.categoryCode,
     state: (row?.state ?? 'draft') as SubmissionState, late: row?.late ?? false, submittedAt: row?.submittedAt?.toISOString() ?? null,
     reviewComment: row?.reviewComment ?? '', returnedCount: row?.returnedCount ?? 0, version: row?.version ?? 0, lines,
-    computed: await computedLines(db, s, year, p, unit, nodes),
-    flags: { missing: lines.filter((l) => l.value === null).length, late: row?.late ?? false, outliers: lines.filter((l) => l.outlier).length },
+    // A month holds only monthly indicators: nothing computed from 12345 data.
+    computed: p.kind === 'month' ? [] : await computedLines(db, s, year, periodOf(s.content, period), unit, nodes),
+    flags: { missing: lines.filter((l) => l.value === null).length, late: row?.late ?? false, lateValues: lines.filter((l) => l.late).length, outliers: lines.filter((l) => l.outlier).length },
   };
 }
 
@@ -178,7 +200,7 @@ export async function saveValuesRow(db: Db, ctx: ActionContext, year: number, pe
   if (!submissionPolicy.read(ctx.actor, unitId)) throw notFound('单位');
   ensure(submissionPolicy.edit(ctx.actor, unitId), '只能填报本单位的数据');
   const scheme = await publishedScheme(db, year);
-  periodOf(scheme.content, period);
+  collectionPeriodOf(scheme.content, year, period);
   const unit = await assessedUnit(db, scheme.content, unitId);
   const due = new Map(indicatorsDue(scheme.content, unit.categoryCode, period).map((n) => [n.code, n]));
   const computed = new Set(requestsIndicators(scheme.content, unit.categoryCode).map((n) => n.code));
@@ -214,18 +236,25 @@ export async function saveValuesRow(db: Db, ctx: ActionContext, year: number, pe
   });
 }
 
-/** Upserts values in batches: one statement per 1,000 values keeps big imports fast. */
+/** Upserts values in batches: one statement per 1,000 values keeps big imports fast. A changed value is no longer handed in. */
 export async function writeValues(tx: Tx, submissionId: string, entries: ValueEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 1000) {
     const batch = entries.slice(i, i + 1000).map((e) => ({ submissionId, indicatorCode: e.indicatorCode, value: e.value, note: e.note ?? '', updatedAt: new Date() }));
     await tx.insert(assessmentObservations).values(batch).onConflictDoUpdate({
       target: [assessmentObservations.submissionId, assessmentObservations.indicatorCode],
-      set: { value: sql`excluded.value`, note: sql`excluded.note`, updatedAt: sql`excluded.updated_at` },
+      set: { value: sql`excluded.value`, note: sql`excluded.note`, updatedAt: sql`excluded.updated_at`, submittedAt: unlessChanged },
     });
   }
 }
 
-/** Submits for review; every due value must be there. The first submission after the deadline is late. A published period is frozen. */
+/** The stamp of a value being handed in survives an upsert that leaves the value as it was. */
+export const unlessChanged = sql`case when ${assessmentObservations.value} is not distinct from excluded.value then ${assessmentObservations.submittedAt} end`;
+
+/**
+ * Submits for review; every due value must be there. The first submission after the submission's
+ * deadline (the latest of its indicators') is late. Each value not yet handed in is stamped now,
+ * so review can tell a value handed in after its own indicator's deadline. A published period is frozen.
+ */
 export async function submitValues(db: Db, ctx: ActionContext, year: number, period: string, unitId: string, version: number): Promise<SubmissionView> {
   await submitValuesRow(db, ctx, year, period, unitId, version);
   return submissionView(db, ctx.actor, year, period, unitId);
@@ -236,8 +265,9 @@ export async function submitValuesRow(db: Db, ctx: ActionContext, year: number, 
   if (!submissionPolicy.read(ctx.actor, unitId)) throw notFound('单位');
   ensure(submissionPolicy.edit(ctx.actor, unitId), '只能报送本单位的数据');
   const scheme = await publishedScheme(db, year);
-  const p = periodOf(scheme.content, period);
+  const p = collectionPeriodOf(scheme.content, year, period);
   const unit = await assessedUnit(db, scheme.content, unitId);
+  const { deadline } = periodDue(scheme.content, unit.categoryCode, p);
   return db.transaction(async (tx) => {
     await lockPeriodForWriting(tx, scheme.content, year, period);
     const row = await findSubmission(tx, year, period, unitId);
@@ -249,9 +279,11 @@ export async function submitValuesRow(db: Db, ctx: ActionContext, year: number, 
     if (missing.length) {
       throw unprocessable(`还有 ${missing.length} 项指标未填报：${missing.slice(0, 3).map((n) => n.name).join('、')} (values missing)`, { missing: missing.map((n) => n.code) });
     }
-    const late = row.state === 'draft' ? now > deadlineInstant(p.deadline) : row.late;
+    const late = row.state === 'draft' ? now > deadlineInstant(deadline) : row.late;
     const [after] = await tx.update(assessmentSubmissions).set({ state: 'submitted', submittedAt: now, late, version: version + 1, updatedAt: now })
       .where(eq(assessmentSubmissions.id, row.id)).returning();
+    await tx.update(assessmentObservations).set({ submittedAt: now })
+      .where(and(eq(assessmentObservations.submissionId, row.id), isNull(assessmentObservations.submittedAt), isNotNull(assessmentObservations.value)));
     await audit(tx, ctx, 'submission.submit', row.id, row, after);
     return after!;
   });

@@ -27,7 +27,8 @@ describe('data collection and review', () => {
     const due = (await zgc.get(`/api/assessment/years/${year}/due`)).json<DueItem[]>();
     expect(due.map((d) => [d.period, d.deadline, d.state])).toEqual([
       ['Q1', '2026-04-15', 'draft'], ['H1', '2026-07-15', 'draft'], ['Q1-3', '2026-10-15', 'draft'], ['Y', '2027-01-15', 'draft']]);
-    expect(due.every((d) => d.unitId === zgcId && d.due === 14)).toBe(true);
+    // 15 indicators: one the raters score, one (ZJ07) computed from 12345 data.
+    expect(due.every((d) => d.unitId === zgcId && d.due === 13)).toBe(true);
     expect((await zgc.get(`/api/assessment/years/${year}/due?unitId=${otherId}`)).statusCode).toBe(404);
     expect((await kaohe.get(`/api/assessment/years/${year}/due`)).json<DueItem[]>().length).toBe(63 * 4);
   });
@@ -55,7 +56,7 @@ describe('data collection and review', () => {
     expect(view).toMatchObject({ state: 'draft', version: 1 });
     const early = await zgc.post(`${at(zgcId)}/submit`, { version: view.version });
     expect(early.statusCode).toBe(422);
-    expect(early.json().error.details.missing).toHaveLength(13);
+    expect(early.json().error.details.missing).toHaveLength(12);
     const all = view.lines.map((l, i) => ({ indicatorCode: l.indicatorCode, value: l.indicatorCode === 'ZJ01' ? 6.5 : 50 + i }));
     view = (await zgc.post(`${at(zgcId)}/values`, { version: view.version, values: all })).json();
     expect((await zgc.post(`${at(zgcId)}/values`, { version: 1, values: all })).statusCode).toBe(409);

@@ -40,7 +40,8 @@ describe('Excel templates, uploads and evidence', () => {
     const sheet = wb.getWorksheet('填报')!;
     expect(sheet.getRow(1).getCell(8).value).toBe('本期填报值');
     expect(sheet.getRow(2).getCell(2).value).toBe('ZJ01');
-    expect(sheet.rowCount).toBe(15);
+    // The 13 indicators the unit reports (not the raters', not ZJ07 computed from 12345 data).
+    expect(sheet.rowCount).toBe(14);
     for (let r = 2; r <= sheet.rowCount; r++) sheet.getRow(r).getCell(8).value = r === 3 ? '98.5' : 40 + r;
     const res = await upload(zgc, await bytes(wb));
     expect(res.statusCode).toBe(200);

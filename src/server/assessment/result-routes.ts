@@ -5,7 +5,7 @@ import { actorOf } from '../auth/request-guard.ts';
 import { contextOf, errorResponses, idParams, versionBody, zodApp, type RouteDeps } from '../http/api-app.ts';
 import { ensure } from '../auth/policy.ts';
 import { resultPolicy } from './assessment-policy.ts';
-import { computeRound, listResults, publishRound, verifyResult } from './result-service.ts';
+import { computeRound, listResultStates, publishRound, verifyResult } from './result-service.ts';
 import { laggingIndicators, parsedResult, resultDetail, unitScorecard } from './result-views.ts';
 
 const ok = { 200: z.unknown(), 201: z.unknown(), ...errorResponses };
@@ -18,15 +18,15 @@ export function resultRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const config = { access: 'user' as const };
 
   api.get('/api/assessment/years/:year/results', {
-    config, schema: { tags, summary: 'Results of the year (drafts only for the office, reviewers and leaders)', params: yearParams, response: ok },
-  }, (request) => listResults(db, actorOf(request), request.params.year));
+    config, schema: { tags, summary: 'Results of the year (drafts only for the office, reviewers and leaders); a stale draft says why', params: yearParams, response: ok },
+  }, (request) => listResultStates(db, actorOf(request), request.params.year));
 
   api.post('/api/assessment/years/:year/rounds/:round/compute', {
     config, schema: { tags, summary: 'Compute the draft result of a period (季季评) or of the YEAR from approved data', params: roundParams, response: ok },
   }, (request) => computeRound(db, contextOf(request), request.params.year, request.params.round));
 
   api.post('/api/assessment/results/:id/publish', {
-    config, schema: { tags, summary: 'Publish a draft result; it is frozen from then on', params: idParams, body: versionBody, response: ok },
+    config, schema: { tags, summary: 'Publish a draft result; it is frozen from then on. A stale draft is refused (409)', params: idParams, body: versionBody, response: ok },
   }, (request) => publishRound(db, contextOf(request), request.params.id, request.body.version));
 
   api.get('/api/assessment/results/:id', {

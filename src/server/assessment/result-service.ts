@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import canonicalize from 'canonicalize';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { assessmentResults } from '../db/schema/index.ts';
 import type { ActionContext, Actor } from '../auth/actor.ts';
 import { ensure } from '../auth/policy.ts';
@@ -19,6 +19,7 @@ import { resultPolicy } from './assessment-policy.ts';
 import { lockRoundForPublishing } from './period-lock.ts';
 import { readRoundData, type RoundData } from './round-data.ts';
 import { requestsValues, withRequestsValues, type RoundRequestsValues } from './requests-values.ts';
+import { roundDataVersion, staleReasons, type StaleReason } from './result-staleness.ts';
 import { publishedScheme } from './scheme-service.ts';
 
 type ResultRow = typeof assessmentResults.$inferSelect;
@@ -30,7 +31,7 @@ type ResultRow = typeof assessmentResults.$inferSelect;
 const light = {
   id: assessmentResults.id, year: assessmentResults.year, round: assessmentResults.round, schemeId: assessmentResults.schemeId,
   status: assessmentResults.status, outcomeHash: assessmentResults.outcomeHash, engineVersion: assessmentResults.engineVersion,
-  computedAt: assessmentResults.computedAt, publishedAt: assessmentResults.publishedAt, version: assessmentResults.version,
+  computedAt: assessmentResults.computedAt, publishedAt: assessmentResults.publishedAt, version: assessmentResults.version, dataVersion: assessmentResults.dataVersion,
   label: sql<string>`${assessmentResults.snapshot}->>'label'`, schemeVersion: sql<number>`(${assessmentResults.snapshot}->>'schemeVersion')::int`,
 };
 type LightRow = { [K in keyof typeof light]: K extends 'label' ? string : K extends 'schemeVersion' ? number : ResultRow[K & keyof ResultRow] };
@@ -43,6 +44,19 @@ const uncertainty = { runs: 200, seed: 2026 };
 export interface ResultSummary {
   id: string; year: number; round: string; label: string; status: 'draft' | 'published'; schemeId: string; schemeVersion: number;
   engineVersion: string; outcomeHash: string; computedAt: string; publishedAt: string | null; version: number;
+}
+
+/** A summary as the API gives it: with whether a draft no longer shows the data (result-staleness.ts). */
+export interface ResultState extends ResultSummary {
+  /** 数据已变更，需重新计算: a draft whose data, scheme or 12345 values changed since it was computed. */
+  stale: boolean;
+  staleReasons: StaleReason[];
+}
+
+/** The summary with its staleness, checked now. */
+export async function stateOf(db: Db | Tx, row: LightRow): Promise<ResultState> {
+  const reasons = await staleReasons(db, row);
+  return { ...summaryOf(row), stale: reasons.length > 0, staleReasons: reasons };
 }
 
 export function summaryOf(row: LightRow | ResultRow): ResultSummary {
@@ -106,13 +120,18 @@ export async function buildSnapshot(db: Db, year: number, round: string): Promis
   return { ...base, runs, periodRuns: byPeriod };
 }
 
+/** The engine's refusal (e.g. an indicator with one value for every unit) is the caller's 422, not a server error. */
+function engineRefusal(error: unknown): never {
+  if (error instanceof AssessmentError) throw unprocessable(`计算失败：${error.message}`, { code: error.code, ...error.details });
+  throw error;
+}
+
 function evaluate(snapshot: RoundSnapshot): RoundOutcome {
   if (snapshot.runs.length === 0) throw unprocessable('没有已审核通过的数据，无法计算 (no approved data to compute from)');
   try {
     return outcomeOfSnapshot(snapshot);
   } catch (error) {
-    if (error instanceof AssessmentError) throw unprocessable(`计算失败：${error.message}`, { code: error.code, ...error.details });
-    throw error;
+    return engineRefusal(error);
   }
 }
 
@@ -122,25 +141,34 @@ const audit = (tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: ActionC
     before: before ? summaryOf(before) : null, after: summaryOf(row), requestId: ctx.requestId,
   });
 
-/** Computes (or recomputes) the draft result of a round. A published round is frozen. */
-export async function computeRound(db: Db, ctx: ActionContext, year: number, round: string): Promise<ResultSummary> {
+/**
+ * Computes (or recomputes) the draft result of a round. A published round is frozen. The round's
+ * data version is read before the data: a change committed meanwhile leaves the draft stale, never
+ * falsely fresh (result-staleness.ts).
+ */
+export async function computeRound(db: Db, ctx: ActionContext, year: number, round: string): Promise<ResultState> {
   ensure(resultPolicy.compute(ctx.actor), '只有考核办可以计算考核结果');
-  const snapshot = await buildSnapshot(db, year, round);
+  const { version: dataVersion } = await roundDataVersion(db, year, round);
+  // The year's snapshot already runs the engine on each period (periodTotals).
+  const snapshot = await buildSnapshot(db, year, round).catch(engineRefusal);
   const outcome = evaluate(snapshot);
   const outcomeHash = hashOutcome(outcome);
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const [before] = await tx.select(light).from(assessmentResults).where(and(eq(assessmentResults.year, year), eq(assessmentResults.round, round)));
     if (before?.status === 'published') throw conflict('该轮次结果已发布，不能重新计算 (the published result is frozen)');
-    const values = { schemeId: snapshot.schemeId, status: 'draft', snapshot, outcome, outcomeHash, engineVersion, computedBy: ctx.actor.id, computedAt: new Date() };
+    const values = { schemeId: snapshot.schemeId, status: 'draft', snapshot, outcome, outcomeHash, engineVersion, computedBy: ctx.actor.id, computedAt: new Date(), dataVersion };
     const [row] = before
       ? await tx.update(assessmentResults).set({ ...values, version: before.version + 1 }).where(eq(assessmentResults.id, before.id)).returning(light)
       : await tx.insert(assessmentResults).values({ id: randomUUID(), year, round, ...values }).returning(light);
     await audit(tx, ctx, 'result.compute', row!, before);
-    return summaryOf(row!);
+    return row!;
   });
+  // Checked, not assumed: a change committed while the data were read already shows.
+  return stateOf(db, row);
 }
 
-export async function publishRound(db: Db, ctx: ActionContext, id: string, version: number): Promise<ResultSummary> {
+/** Publishes a draft; a stale one is refused (409): it must be recomputed from the data as they are. */
+export async function publishRound(db: Db, ctx: ActionContext, id: string, version: number): Promise<ResultState> {
   ensure(resultPolicy.publish(ctx.actor), '只有考核办可以发布考核结果');
   return db.transaction(async (tx) => {
     const [before] = await tx.select(light).from(assessmentResults).where(eq(assessmentResults.id, id));
@@ -149,11 +177,16 @@ export async function publishRound(db: Db, ctx: ActionContext, id: string, versi
     if (before.version !== version) throw staleVersion('考核结果', before.version);
     // Publishing freezes the round's data: wait for writes in flight, keep new ones out (period-lock.ts).
     await lockRoundForPublishing(tx, before.year, before.round);
+    // Under the lock every write of the round has committed: the check sees all of them.
+    const reasons = await staleReasons(tx, before);
+    if (reasons.length) {
+      throw conflict(`数据已变更，需重新计算后才能发布：${reasons.map((r) => r.message).join('；')} (the data changed since this draft was computed; recompute it before publishing)`, { stale: true, reasons });
+    }
     const [row] = await tx.update(assessmentResults).set({ status: 'published', publishedAt: new Date(), publishedBy: ctx.actor.id, version: version + 1 })
       .where(and(eq(assessmentResults.id, id), eq(assessmentResults.version, version))).returning(light);
     if (!row) throw staleVersion('考核结果', version + 1);
     await audit(tx, ctx, 'result.publish', row, before);
-    return summaryOf(row);
+    return { ...summaryOf(row), stale: false, staleReasons: [] };
   });
 }
 
@@ -163,9 +196,27 @@ export async function loadResult(db: Db, actor: Actor, id: string): Promise<Resu
   return row;
 }
 
-export async function listResults(db: Db, actor: Actor, year: number): Promise<ResultSummary[]> {
+async function visibleRows(db: Db, actor: Actor, year: number): Promise<LightRow[]> {
   const rows = await db.select(light).from(assessmentResults).where(eq(assessmentResults.year, year)).orderBy(asc(assessmentResults.computedAt));
-  return rows.filter((r) => r.status === 'published' || resultPolicy.readDrafts(actor)).map(summaryOf);
+  return rows.filter((r) => r.status === 'published' || resultPolicy.readDrafts(actor));
+}
+
+export async function listResults(db: Db, actor: Actor, year: number): Promise<ResultSummary[]> {
+  return (await visibleRows(db, actor, year)).map(summaryOf);
+}
+
+/** The year's results as the API lists them: drafts say whether they are stale. */
+export async function listResultStates(db: Db, actor: Actor, year: number): Promise<ResultState[]> {
+  const out: ResultState[] = [];
+  for (const row of await visibleRows(db, actor, year)) out.push(await stateOf(db, row));
+  return out;
+}
+
+/** A result's summary with its staleness, by id (the detail view). */
+export async function resultState(db: Db, id: string): Promise<ResultState> {
+  const [row] = await db.select(light).from(assessmentResults).where(eq(assessmentResults.id, id));
+  if (!row) throw notFound('考核结果');
+  return stateOf(db, row);
 }
 
 /** Recomputes a stored result from its snapshot alone and compares the outcome bit for bit. */

@@ -11,7 +11,7 @@ import { explainRankChange, runAssessment, type RankChangeExplanation } from '..
 import type { RoundOutcome, RoundSnapshot } from '../../core/scheme/round-snapshot.ts';
 import type { CategoryRun } from '../../core/scheme/scheme-pipeline.ts';
 import { resultPolicy } from './assessment-policy.ts';
-import { listResults, summaryOf, type ResultSummary } from './result-service.ts';
+import { listResults, resultState, summaryOf, type ResultSummary } from './result-service.ts';
 import { publishedScheme } from './scheme-service.ts';
 
 interface Parsed {
@@ -36,11 +36,12 @@ export async function parsedResult(db: Db, actor: Actor, id: string): Promise<Pa
   return hit;
 }
 
-/** The ranking of every category without per-indicator detail. */
+/** The ranking of every category without per-indicator detail; a draft says whether it is stale. */
 export async function resultDetail(db: Db, actor: Actor, id: string) {
   const parsed = await parsedResult(db, actor, id);
   parsed.slim ??= parsed.outcome.categories.map((c) => ({ ...c, units: c.units.map((u) => ({ ...u, indicators: {} })) }));
-  return { ...parsed.summary, categories: parsed.slim };
+  const state = parsed.summary.status === 'draft' ? await resultState(db, id) : { ...parsed.summary, stale: false, staleReasons: [] };
+  return { ...state, categories: parsed.slim };
 }
 
 function runOf(snapshot: RoundSnapshot, unitCode: string): CategoryRun | undefined {

@@ -9,9 +9,11 @@ import { recordAudit } from '../audit/audit-trail.ts';
 import { conflict, staleVersion } from '../http/errors.ts';
 import type { QueueItem, SubmissionState, SubmissionView } from '../../core/scheme/collection.ts';
 import { indicatorsDue } from '../../core/scheme/scheme.ts';
+import { collectionPeriods } from '../../core/scheme/collection-periods.ts';
 import { submissionPolicy } from './assessment-policy.ts';
 import { countDue, filledIndicators, loadSubmission, submissionView } from './collection-service.ts';
 import { lockPeriodForWriting } from './period-lock.ts';
+import { markRoundDataChanged } from './result-staleness.ts';
 import { publishedScheme } from './scheme-service.ts';
 
 export async function reviewQueue(db: Db, actor: Actor, year: number, filter: { period?: string | undefined; state?: SubmissionState | undefined }): Promise<QueueItem[]> {
@@ -25,7 +27,7 @@ export async function reviewQueue(db: Db, actor: Actor, year: number, filter: { 
     .leftJoin(unitCategories, eq(unitCategories.id, units.categoryId))
     .where(and(...where)).orderBy(asc(assessmentSubmissions.submittedAt), asc(units.code)).limit(2000);
   const filled = await filledIndicators(db, rows.map((r) => r.s.id));
-  const labels = new Map(scheme.content.periods.map((p) => [p.code, p.label]));
+  const labels = new Map(collectionPeriods(scheme.content, year).map((p) => [p.code, p.label]));
   return rows.map((r) => ({
     id: r.s.id, period: r.s.period, periodLabel: labels.get(r.s.period) ?? r.s.period, unitId: r.s.unitId, unitName: r.unitName,
     categoryCode: r.categoryCode ?? '', categoryName: r.categoryName ?? '',
@@ -51,7 +53,8 @@ export async function decideSubmissionRow(db: Db, ctx: ActionContext, id: string
   return db.transaction(async (tx) => {
     const before = await loadSubmission(tx, id);
     // Which values count is part of a period's data: a published period is frozen for review too.
-    await lockPeriodForWriting(tx, (await publishedScheme(tx, before.year)).content, before.year, before.period);
+    const content = (await publishedScheme(tx, before.year)).content;
+    await lockPeriodForWriting(tx, content, before.year, before.period);
     if (before.state !== 'submitted') throw conflict(`只能审核已报送的数据（当前状态：${before.state}）(only submitted data can be reviewed)`);
     if (before.version !== version) throw staleVersion('填报', before.version);
     const now = new Date();
@@ -60,6 +63,9 @@ export async function decideSubmissionRow(db: Db, ctx: ActionContext, id: string
       returnedCount: before.returnedCount + (decision === 'return' ? 1 : 0), version: version + 1, updatedAt: now,
     }).where(and(eq(assessmentSubmissions.id, id), eq(assessmentSubmissions.version, version))).returning();
     if (!row) throw staleVersion('填报', version + 1);
+    // An approval adds values to what results are computed from: drafts of the rounds it feeds are stale.
+    // (A return takes back a submitted one, which no result holds.)
+    if (decision === 'approve') await markRoundDataChanged(tx, content, before.year, before.period, 'submission.approve');
     await recordAudit(tx, { actorId: ctx.actor.id, actorName: ctx.actor.displayName, action: `submission.${decision}`, entityType: 'assessment_submission', entityId: id, before, after: row, requestId: ctx.requestId });
     return row;
   });

@@ -9,8 +9,14 @@ import { schemeContent, type SchemeContent, type SchemeNode } from '../../core/s
 import { cellNumber, checkSheetShape, columnLetter, openWorkbook, readTemplateMeta, tooManyProblems, writeTemplateMeta, type CellProblem } from '../http/workbook-checks.ts';
 
 const kind = 'pacesetter-scheme';
-// Every field of a node has its column (说明 last, so workbooks exported before it still read).
-const columns = ['代码', '名称', '上级代码', '类型', '权重', '方向', '计量单位', '目标值', '计分方法(JSON)', '数据来源', '频次', '最小值', '最大值', '说明'] as const;
+// Every field of a node has its column, 说明 last. Columns are found by their heading, so workbooks
+// exported before a column was added still read (a heading not found: the column's old place).
+const columns = ['代码', '名称', '上级代码', '类型', '权重', '方向', '计量单位', '目标值', '计分方法(JSON)', '数据来源', '频次', '最小值', '最大值', '月度汇总', '截止日', '说明'] as const;
+type Column = (typeof columns)[number];
+/** Where each column stood in workbooks exported before 月度汇总 and 截止日 (1-based; 0: absent then). */
+const formerPlace: Record<Column, number> = {
+  代码: 1, 名称: 2, 上级代码: 3, 类型: 4, 权重: 5, 方向: 6, 计量单位: 7, 目标值: 8, '计分方法(JSON)': 9, 数据来源: 10, 频次: 11, 最小值: 12, 最大值: 13, 月度汇总: 0, 截止日: 0, 说明: 14,
+};
 
 export async function schemeWorkbook(year: number, name: string, content: SchemeContent): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -19,9 +25,9 @@ export async function schemeWorkbook(year: number, name: string, content: Scheme
     sheet.addRow([...columns]).font = { bold: true };
     for (const n of c.nodes) {
       sheet.addRow([n.code, n.name, n.parent ?? '', n.kind === 'dimension' ? '维度' : '指标', n.weight, n.direction ?? null, n.unitOfMeasure ?? '', n.target ?? null,
-        n.method ? JSON.stringify(n.method) : '', n.dataSource ?? '', n.frequency ?? '', n.min ?? null, n.max ?? null, n.description ?? '']);
+        n.method ? JSON.stringify(n.method) : '', n.dataSource ?? '', n.frequency ?? '', n.min ?? null, n.max ?? null, n.aggregate ?? '', n.dueDay ?? null, n.description ?? '']);
     }
-    sheet.columns.forEach((col, i) => { col.width = [10, 30, 10, 6, 8, 6, 8, 8, 40, 10, 10, 8, 8, 50][i]; });
+    sheet.columns.forEach((col, i) => { col.width = [10, 30, 10, 6, 8, 6, 8, 8, 40, 10, 10, 8, 8, 10, 8, 50][i]; });
   }
   const periods = wb.addWorksheet('考核期');
   periods.addRow(['代码', '名称', '截止日期', '权重']).font = { bold: true };
@@ -48,29 +54,36 @@ export async function readSchemeWorkbook(content: Buffer): Promise<{ year: numbe
   for (const sheet of wb.worksheets.filter((s) => !['考核期', '设置', '_template'].includes(s.name))) {
     checkSheetShape(sheet, 5000);
     const [categoryCode = '', ...nameParts] = sheet.name.split(' ');
+    const headings = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, col) => { headings.set(text(cell), col); });
+    const at = Object.fromEntries(columns.map((c) => [c, headings.get(c) ?? formerPlace[c]])) as Record<Column, number>;
     const nodes: SchemeNode[] = [];
     for (let r = 2; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      const code = text(row.getCell(1));
+      const cell = (c: Column) => (at[c] > 0 ? row.getCell(at[c]) : ({ value: null } as ExcelJS.Cell));
+      const code = text(cell('代码'));
       if (!code) continue;
       let method: SchemeNode['method'];
-      const methodText = text(row.getCell(9));
+      const methodText = text(cell('计分方法(JSON)'));
       if (methodText) {
-        try { method = normaliseSettingsSchema.parse(JSON.parse(methodText)); } catch { problems.push({ sheet: sheet.name, row: r, column: 'I', message: '计分方法不是有效的设置 (invalid method)' }); }
+        try { method = normaliseSettingsSchema.parse(JSON.parse(methodText)); } catch { problems.push({ sheet: sheet.name, row: r, column: columnLetter(at['计分方法(JSON)']), message: '计分方法不是有效的设置 (invalid method)' }); }
       }
-      const direction = num(sheet.name, r, 6, row.getCell(6));
+      const number = (c: Column) => (at[c] > 0 ? num(sheet.name, r, at[c], cell(c)) : null);
+      const direction = number('方向');
       // Empty cells are absent fields, as in the JSON form, so a round trip changes nothing.
-      const optional = (key: 'target' | 'min' | 'max', col: number) => { const v = num(sheet.name, r, col, row.getCell(col)); return v === null ? {} : { [key]: v }; };
+      const optional = (key: 'target' | 'min' | 'max' | 'dueDay', c: Column) => { const v = number(c); return v === null ? {} : { [key]: v }; };
+      const optionalText = <K extends 'unitOfMeasure' | 'dataSource' | 'frequency' | 'aggregate' | 'description'>(key: K, c: Column) =>
+        (text(cell(c)) ? { [key]: text(cell(c)) as SchemeNode[K] } : {});
       nodes.push({
-        code, name: text(row.getCell(2)), parent: text(row.getCell(3)) || null, kind: text(row.getCell(4)) === '维度' ? 'dimension' : 'indicator',
-        weight: num(sheet.name, r, 5, row.getCell(5)) ?? 0,
+        code, name: text(cell('名称')), parent: text(cell('上级代码')) || null, kind: text(cell('类型')) === '维度' ? 'dimension' : 'indicator',
+        weight: number('权重') ?? 0,
         ...(direction === 1 || direction === -1 ? { direction } : {}),
-        ...(text(row.getCell(7)) ? { unitOfMeasure: text(row.getCell(7)) } : {}),
-        ...optional('target', 8), ...(method ? { method } : {}),
-        ...(text(row.getCell(10)) ? { dataSource: text(row.getCell(10)) as SchemeNode['dataSource'] } : {}),
-        ...(text(row.getCell(11)) ? { frequency: text(row.getCell(11)) as SchemeNode['frequency'] } : {}),
-        ...optional('min', 12), ...optional('max', 13),
-        ...(text(row.getCell(14)) ? { description: text(row.getCell(14)) } : {}),
+        ...optionalText('unitOfMeasure', '计量单位'),
+        ...optional('target', '目标值'), ...(method ? { method } : {}),
+        ...optionalText('dataSource', '数据来源'), ...optionalText('frequency', '频次'),
+        ...optional('min', '最小值'), ...optional('max', '最大值'),
+        ...optionalText('aggregate', '月度汇总'), ...optional('dueDay', '截止日'),
+        ...optionalText('description', '说明'),
       });
     }
     categories.push({ categoryCode, name: nameParts.join(' ') || categoryCode, nodes });

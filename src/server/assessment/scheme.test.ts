@@ -129,7 +129,8 @@ describe('assessment schemes', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('ZJ 镇街')!;
-    expect(sheet.getCell('N1').value).toBe('说明');
+    // 说明 last, after 月度汇总 and 截止日
+    expect(sheet.getCell('P1').value).toBe('说明');
     wb.getWorksheet('_template')!.getCell('B2').value = '2034';
     const type = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     const back = await kaohe.request('POST', '/api/assessment/schemes/import.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), type);

@@ -10,7 +10,8 @@ import { cellNumber, checkSheetShape, columnLetter, openWorkbook, readTemplateMe
 
 const kind = 'pacesetter-submission';
 const sheetName = '填报';
-const headers = ['序号', '指标代码', '指标名称', '所属维度', '计量单位', '目标值', '上期值', '本期填报值', '说明'];
+// 截止日期 (the indicator's own deadline) last: read-only, so templates downloaded before it still upload.
+const headers = ['序号', '指标代码', '指标名称', '所属维度', '计量单位', '目标值', '上期值', '本期填报值', '说明', '截止日期'];
 const codeColumn = 2;
 const valueColumn = 8;
 const noteColumn = 9;
@@ -20,10 +21,10 @@ export async function submissionTemplate(db: Db, actor: Actor, year: number, per
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Pacesetter';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [6, 12, 34, 12, 10, 10, 12, 14, 30].map((width) => ({ width }));
+  sheet.columns = [6, 12, 34, 12, 10, 10, 12, 14, 30, 12].map((width) => ({ width }));
   sheet.addRow(headers).font = { bold: true };
   view.lines.forEach((l, i) => {
-    const row = sheet.addRow([i + 1, l.indicatorCode, l.name, l.dimension, l.unitOfMeasure, l.target, l.previous, l.value, l.note || null]);
+    const row = sheet.addRow([i + 1, l.indicatorCode, l.name, l.dimension, l.unitOfMeasure, l.target, l.previous, l.value, l.note || null, l.deadline]);
     const input = row.getCell(valueColumn);
     input.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF7D6' } };
     if (l.min !== null || l.max !== null) {

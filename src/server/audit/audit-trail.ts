@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { lockAuditChain } from '../db/locks.ts';
+import { isoOrNull, jsonOrNull, rowsOf, unnestInsert, type UnnestColumn } from '../db/unnest.ts';
 import { auditLog } from '../db/schema/index.ts';
 import type { HistoryEntry, RecentChange, VerifyResult } from '../../core/audit/schemas.ts';
 import { auditHash, genesisHash, type AuditContent } from './audit-hash.ts';
@@ -13,44 +13,58 @@ function asStoredJson(value: unknown): unknown {
   return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 }
 
-/**
- * Appends one record to the chain inside the caller's transaction, so the record exists exactly
- * when the change it describes does.
- */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await lockAuditChain(tx);
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog)
-    .orderBy(desc(auditLog.seq)).limit(1);
-  const content: AuditContent = {
-    ...entry,
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date(),
-    before: asStoredJson(entry.before),
-    after: asStoredJson(entry.after),
-  };
-  const prevHash = last?.hash ?? genesisHash;
-  await tx.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) });
+/** The end of the chain: the last record's number and hash (0 and the genesis hash when empty). */
+export interface ChainHead { seq: number; hash: string }
+
+/** A head as the database gives it back (seq is bigint, so it may arrive as text). */
+export const chainHeadOf = (row: { seq: string | number | null; hash: string | null } | undefined): ChainHead =>
+  ({ seq: Number(row?.seq ?? 0), hash: row?.hash ?? genesisHash });
+
+/** The head, read under the chain's lock (held until the transaction ends). */
+async function lockedChainHead(tx: Tx): Promise<ChainHead> {
+  // audit_chain_head() takes the lock and then reads (migration 0009): one round trip, not two.
+  return chainHeadOf(rowsOf<{ seq: string | null; hash: string | null }>(await tx.execute(sql`SELECT seq, hash FROM audit_chain_head()`))[0]);
 }
 
-/**
- * Appends several records at once, in order, inside the caller's transaction: one lock, one read
- * of the chain's end and an insert per 500 rows, however many records (bulk operations).
- */
-export async function recordAudits(tx: Tx, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await lockAuditChain(tx);
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog)
-    .orderBy(desc(auditLog.seq)).limit(1);
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? genesisHash;
-  const at = new Date();
+export type AuditRow = typeof auditLog.$inferInsert & { at: Date };
+
+/** The columns of an audit record, to write many at once (see db/unnest.ts). */
+export const auditColumns: UnnestColumn<AuditRow>[] = [
+  ['seq', 'int8', (a) => a.seq], ['at', 'timestamptz', (a) => isoOrNull(a.at)], ['actor_id', 'uuid', (a) => a.actorId ?? null],
+  ['actor_name', 'text', (a) => a.actorName], ['action', 'text', (a) => a.action], ['entity_type', 'text', (a) => a.entityType],
+  ['entity_id', 'text', (a) => a.entityId], ['before', 'jsonb', (a) => jsonOrNull(a.before)], ['after', 'jsonb', (a) => jsonOrNull(a.after)],
+  ['request_id', 'text', (a) => a.requestId ?? ''], ['prev_hash', 'text', (a) => a.prevHash], ['hash', 'text', (a) => a.hash],
+];
+
+/** Numbers and chains the entries after `head`: the rows to write, and the head they leave. */
+export function sealAudits(head: ChainHead, entries: AuditEntry[], at = new Date()): { rows: AuditRow[]; head: ChainHead } {
+  let seq = head.seq;
+  let prevHash = head.hash;
   const rows = entries.map((entry) => {
     const content: AuditContent = { ...entry, seq: ++seq, at, before: asStoredJson(entry.before), after: asStoredJson(entry.after) };
     const row = { ...content, prevHash, hash: auditHash(prevHash, content) };
     prevHash = row.hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+  return { rows, head: { seq, hash: prevHash } };
+}
+
+/**
+ * Appends one record to the chain inside the caller's transaction, so the record exists exactly
+ * when the change it describes does.
+ */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await recordAudits(tx, [entry]);
+}
+
+/**
+ * Appends several records at once, in order, inside the caller's transaction: one lock, one read
+ * of the chain's end and one insert, however many records (bulk operations).
+ */
+export async function recordAudits(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const { rows } = sealAudits(await lockedChainHead(tx), entries);
+  await tx.execute(sql`INSERT INTO audit_log ${unnestInsert(rows, auditColumns)}`);
 }
 
 /**

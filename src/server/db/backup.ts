@@ -53,10 +53,14 @@ export async function writeBackup(database: Database, write: (chunk: string) => 
   write('\n-- Data\n');
   for (const table of tables) {
     const rows = await database.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM ${quoteIdent(table)} t`);
+    // Generated columns (geo_cell) are computed again on restore; they cannot be written.
+    const written = (await database.query<{ name: string }>(
+      `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+      [quoteIdent(table)])).map((c) => quoteIdent(c.name)).join(', ');
     for (let i = 0; i < rows.length; i += rowsPerStatement) {
       const batch = JSON.stringify(rows.slice(i, i + rowsPerStatement).map((r) => r.row));
       // jsonb_populate_recordset converts every column from its JSON text exactly, whatever its type.
-      write(`INSERT INTO ${quoteIdent(table)} SELECT * FROM jsonb_populate_recordset(NULL::${quoteIdent(table)}, ${quoteLiteral(batch)}::jsonb);\n`);
+      write(`INSERT INTO ${quoteIdent(table)} (${written}) SELECT ${written} FROM jsonb_populate_recordset(NULL::${quoteIdent(table)}, ${quoteLiteral(batch)}::jsonb);\n`);
     }
     rowCount += rows.length;
   }

@@ -37,5 +37,6 @@ export function demoValue(node: SchemeNode, unitCode: string, k: number): number
 
 export function demoValues(content: SchemeContent, categoryCode: string, unitCode: string, k: number): { indicatorCode: string; value: number }[] {
   const category = content.categories.find((c) => c.categoryCode === categoryCode)!;
-  return category.nodes.filter((n) => n.kind === 'indicator').map((n) => ({ indicatorCode: n.code, value: demoValue(n, unitCode, k) }));
+  // Indicators computed from 12345 data are nobody's to enter or import.
+  return category.nodes.filter((n) => n.kind === 'indicator' && n.dataSource !== 'requests').map((n) => ({ indicatorCode: n.code, value: demoValue(n, unitCode, k) }));
 }

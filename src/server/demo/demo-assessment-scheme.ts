@@ -55,7 +55,8 @@ export const demoSchemeContent: SchemeContentInput = {
         JJ: [['ZJ01', '地区生产总值增速', '%', 30, 6], ['ZJ02', '一般公共预算收入完成率', '%', 30, 100, 1, { method: completion }],
           ['ZJ03', '固定资产投资增速', '%', 20, 5, 1, { min: -50 }], ['ZJ04', '新增规模以上企业数', '家', 20, 8]],
         KJ: [['ZJ05', '国家高新技术企业数', '家', 50, 120], ['ZJ06', '技术合同成交额增速', '%', 50, 10, 1, { min: -50 }]],
-        CS: [['ZJ07', '接诉即办综合得分', '分', 40, 90, 1, { min: 0, max: 100 }], ['ZJ08', '背街小巷环境整治完成率', '%', 30, 100, 1, { method: completion }],
+        // Computed from the 12345 hotline's monthly three-rate composites, never reported (docs/assessment-workflow.md).
+        CS: [['ZJ07', '接诉即办综合得分', '分', 40, 90, 1, { min: 0, max: 100, dataSource: 'requests', description: '12345接诉即办响应率、解决率、满意率的月度综合得分，取考核期内各月平均' }], ['ZJ08', '背街小巷环境整治完成率', '%', 30, 100, 1, { method: completion }],
           ['ZJ09', '生活垃圾分类准确率', '%', 30, 90]],
         MS: [['ZJ10', '城镇登记失业率', '%', 30, 3, -1], ['ZJ11', '民生实事完成率', '%', 40, 100, 1, { method: completion }], ['ZJ12', '社区养老服务驿站覆盖率', '%', 30, 95]],
         AQ: [['ZJ13', '生产安全事故起数', '起', 50, 0, -1], ['ZJ14', '信访积案化解率', '%', 50, 90]],

@@ -55,5 +55,7 @@ export async function loadDemo(database: Database, options: { assessmentYear?: b
   if (options.assessmentYear !== false) await loadDemoAssessment(db);
   const [check] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'zgc'));
   if (!check) throw new Error('demo accounts were not created');
+  // Fresh statistics for the planner after the bulk load (PGlite has no autovacuum to gather them).
+  await database.execScript('ANALYZE');
   return { units: planned.length, accounts: demoAccounts.length };
 }

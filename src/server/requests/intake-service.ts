@@ -1,13 +1,14 @@
 // Taking in a request, whatever the channel: the call-taker's form, the public web form, Open311,
 // a bulk import. One transaction: the request, its first step, the duplicate check, the audit.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { citizenRequests, requestAreas, requestServices } from '../db/schema/index.ts';
 import { findLikelyDuplicates, minAddressLength, normaliseAddress, type LikelyDuplicate } from '../../core/requests/duplicates.ts';
-import { boundingBox, nearestArea, type AreaCentre } from '../../core/requests/geo.ts';
+import { boundingBox, cellRanges, nearestArea, type AreaCentre } from '../../core/requests/geo.ts';
 import { shanghaiOffsetMs } from '../../core/requests/sla.ts';
 import { unprocessable } from '../http/errors.ts';
+import { rowsOf } from '../db/unnest.ts';
 import { intakeBatcher } from './intake-batcher.ts';
 import { cachedSettings } from './settings-service.ts';
 import { keywordText } from './segmenter.ts';
@@ -81,35 +82,50 @@ async function resolveDivision(db: Db, input: IntakeInput): Promise<string | nul
   return nearestArea({ lat: input.lat, lon: input.lon }, areas)?.divisionCode ?? null;
 }
 
+/** Every cell of the ranges, as the array the query takes. */
+function cellsOf(ranges: [number, number][]): number[] {
+  return ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
+}
+
+interface CandidateRow { path: 'near' | 'address'; id: string; code: string; service_id: string; received_at: Date | string; lat: number | null; lon: number | null; address: string; division_code: string | null }
+
 /**
  * The open request this one likely repeats, if any: same category, received within the window
  * before it, and either within the radius (both have coordinates) or at the same address in the
  * same street or town (rules in core/requests/duplicates.ts, docs/requests.md).
+ *
+ * Both kinds of candidate come back from one statement, since intake asks on every request:
+ * - near: open requests in the grid cells around the point and inside the box, nearest first
+ *   (flat-earth distance, exact enough to order points a few km apart; index
+ *   citizen_requests_nearby_idx) — a busy corner may hold hundreds, and the nearest is reported;
+ * - by address: requests of which at least one side has no coordinates, in the same street or
+ *   town, or in any when a side has none (then only an equal address counts). Asked only when
+ *   the address says enough to compare; a request near it settles the question first.
  */
 export async function findDuplicate(db: Db, input: IntakeInput, receivedAt: Date, divisionCode = input.divisionCode): Promise<LikelyDuplicate | null> {
   // Settings change rarely; intake reads them on every request.
   const s = await cachedSettings(db);
   const since = new Date(receivedAt.getTime() - s.duplicateWindowHours * 3_600_000);
-  const r = citizenRequests;
-  const columns = { id: r.id, code: r.code, serviceId: r.serviceId, receivedAt: r.receivedAt, lat: r.lat, lon: r.lon, address: r.address, divisionCode: r.divisionCode };
-  const recent = and(eq(r.serviceId, input.service.id), gte(r.receivedAt, since), lte(r.receivedAt, receivedAt), ne(r.status, 'closed'));
   const located = input.lat !== null && input.lon !== null;
   const box = located ? boundingBox({ lat: input.lat!, lon: input.lon! }, s.duplicateRadiusM) : null;
+  const byAddress = normaliseAddress(input.address).length >= minAddressLength;
+  if (!box && !byAddress) return null;
+  const columns = sql`id, code, service_id, received_at, lat, lon, address, division_code`;
+  const recent = sql`service_id = ${input.service.id} AND received_at BETWEEN ${since.toISOString()} AND ${receivedAt.toISOString()} AND status <> 'closed'`;
+  const near = box ? sql`(SELECT 'near' AS path, ${columns} FROM citizen_requests WHERE ${recent}
+      AND geo_cell IS NOT NULL AND geo_cell = ANY(${sql.param(cellsOf(cellRanges(box)))}::integer[])
+      AND lat BETWEEN ${box.minLat} AND ${box.maxLat} AND lon BETWEEN ${box.minLon} AND ${box.maxLon}
+      ORDER BY (lat - ${input.lat}) ^ 2 + ((lon - ${input.lon}) * ${Math.cos((input.lat! * Math.PI) / 180)}) ^ 2 LIMIT 20)` : undefined;
+  const sameAddress = byAddress ? sql`(SELECT 'address' AS path, ${columns} FROM citizen_requests WHERE ${recent}
+      ${located ? sql`AND lat IS NULL` : sql``} ${divisionCode ? sql`AND (division_code = ${divisionCode} OR division_code IS NULL)` : sql``}
+      ORDER BY received_at DESC LIMIT 500)` : undefined;
+  const rows = rowsOf<CandidateRow>(await db.execute(near && sameAddress ? sql`${near} UNION ALL ${sameAddress}` : (near ?? sameAddress)!));
   const target = { serviceId: input.service.id, receivedAt, lat: input.lat, lon: input.lon, address: input.address, divisionCode };
   const rules = { radiusM: s.duplicateRadiusM, windowHours: s.duplicateWindowHours };
-  const nearby = box ? await db.select(columns).from(r).where(and(recent, isNotNull(r.lat),
-    sql`${r.lat} BETWEEN ${box.minLat} AND ${box.maxLat}`, sql`${r.lon} BETWEEN ${box.minLon} AND ${box.maxLon}`)).limit(200) : [];
-  // A request near it settles the question: the address path is asked only when none is.
-  const near = findLikelyDuplicates(target, nearby.map((c) => ({ ...c, open: true })), rules);
-  if (near[0]) return near[0];
-  // By address: requests of which at least one side has no coordinates, in the same street or
-  // town, or in any when a side has none (then only an equal address counts).
-  const byAddress = normaliseAddress(input.address).length >= minAddressLength
-    ? await db.select(columns).from(r).where(and(recent, located ? isNull(r.lat) : undefined,
-      divisionCode ? or(eq(r.divisionCode, divisionCode), isNull(r.divisionCode)) : undefined)).orderBy(desc(r.receivedAt)).limit(500)
-    : [];
-  const matches = findLikelyDuplicates(target, byAddress.map((c) => ({ ...c, open: true })), rules);
-  return matches[0] ?? null;
+  const candidates = (path: CandidateRow['path']) => rows.filter((c) => c.path === path).map((c) => ({
+    id: c.id, code: c.code, serviceId: c.service_id, receivedAt: new Date(c.received_at), lat: c.lat, lon: c.lon, address: c.address, divisionCode: c.division_code, open: true,
+  }));
+  return findLikelyDuplicates(target, candidates('near'), rules)[0] ?? findLikelyDuplicates(target, candidates('address'), rules)[0] ?? null;
 }
 
 /** The id of the open request this one likely repeats, if any (see findDuplicate). */

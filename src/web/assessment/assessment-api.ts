@@ -16,6 +16,14 @@ export type UnitOutcome = CategoryOutcome['units'][number];
 export interface ResultSummary {
   id: string; year: number; round: string; label: string; status: 'draft' | 'published'; schemeId: string; schemeVersion: number;
   engineVersion: string; outcomeHash: string; computedAt: string; publishedAt: string | null; version: number;
+  /** A draft whose data, scheme or 12345 values changed since it was computed: recompute before publishing. */
+  stale?: boolean;
+  staleReasons?: StaleReason[];
+}
+/** Why a draft is stale (src/server/assessment/result-staleness.ts). */
+export interface StaleReason {
+  kind: 'data' | 'scheme' | 'requests'; message: string;
+  at?: string; action?: string; changes?: number; schemeVersion?: number; units?: string[];
 }
 export interface ResultDetail extends ResultSummary { categories: CategoryOutcome[] }
 export interface Scorecard {
@@ -63,6 +71,8 @@ export const assessmentApi = {
     request<AdjustmentView>('POST', '/api/assessment/adjustments', { body }),
   decideAdjustment: (adjustmentId: string, decision: 'approve' | 'reject', version: number, comment?: string) =>
     request<AdjustmentView>('POST', `/api/assessment/adjustments/${id(adjustmentId)}/decide`, { body: { decision, version, comment } }),
+  withdrawAdjustment: (adjustmentId: string, version: number, comment: string) =>
+    request<AdjustmentView>('POST', `/api/assessment/adjustments/${id(adjustmentId)}/withdraw`, { body: { version, comment } }),
   attachAdjustmentEvidence: (adjustmentId: string, file: File) =>
     uploadFile<{ id: string }>(`/api/assessment/adjustments/${id(adjustmentId)}/evidence?fileName=${id(file.name)}`, file, file.type),
   /** The years whose scheme lets the user bulk-import (the office: every year; the statistics bureau: the years naming its unit). */

@@ -1,4 +1,5 @@
-// 我的填报: what the unit owes per period, with deadlines, state and the reviewer's comment.
+// 我的填报: what the unit owes per period (and per month, for monthly indicators), with the
+// submission's deadline (the latest of its indicators'), state and the reviewer's comment.
 import { Alert, Button, Progress, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -23,8 +24,8 @@ export function DuePage() {
 
   const columns: TableColumnsType<DueItem> = [
     ...(reporter ? [] : [{ title: tx('单位', 'Unit'), dataIndex: 'unitName' }]),
-    { title: tx('考核期', 'Period'), dataIndex: 'label', width: 110 },
-    { title: tx('截止日期', 'Deadline'), dataIndex: 'deadline', width: 150, render: (d: string, r) => <Space>{formatDay(d)}{r.overdue && <Tag color="red">{tx('已逾期', 'Overdue')}</Tag>}</Space> },
+    { title: tx('考核期', 'Period'), dataIndex: 'label', width: 130, render: (label: string, r) => (r.kind === 'month' ? <Space size={4}>{label}<Tag color="blue">{tx('月报', 'monthly')}</Tag></Space> : label) },
+    { title: tx('截止日期', 'Deadline'), dataIndex: 'deadline', width: 200, render: (d: string, r) => <Space>{formatDay(d)}{r.overdue && <Tag color="red">{tx('已逾期', 'Overdue')}</Tag>}</Space> },
     { title: tx('状态', 'State'), dataIndex: 'state', width: 110, render: (_, r) => <Space><StateTag state={r.state} />{r.late && <Tag color="orange">{tx('迟报', 'Late')}</Tag>}</Space> },
     { title: tx('填报进度', 'Filled'), key: 'filled', width: 180, render: (_, r) => <Progress size="small" percent={Math.round((r.filled / Math.max(1, r.due)) * 100)} format={() => `${r.filled}/${r.due}`} /> },
     { title: tx('审核意见', 'Review comment'), dataIndex: 'reviewComment', render: (c: string) => c || '—' },

@@ -11,6 +11,7 @@ import { useLoader } from '../shell/use-loader.ts';
 import { useText } from '../shell/use-text.ts';
 import { assessmentApi, download, type SubmissionView } from './assessment-api.ts';
 import { formatDay, plain, StateTag } from './assessment-text.tsx';
+import { ComputedLines } from './computed-lines.tsx';
 
 type Line = SubmissionView['lines'][number];
 interface CellError { sheet: string; row: number; column: string; message: string }
@@ -71,6 +72,8 @@ export function EntryPage() {
     { title: tx('单位', 'Unit'), dataIndex: 'unitOfMeasure', width: 60 },
     { title: tx('目标值', 'Target'), dataIndex: 'target', width: 80, render: plain },
     { title: tx('上期值', 'Previous'), dataIndex: 'previous', width: 90, render: plain },
+    { title: tx('截止日期', 'Due'), dataIndex: 'deadline', width: 170, render: (d: string, l) => (
+      <Space size={4} data-testid={`deadline-${l.indicatorCode}`}>{formatDay(d)}{l.late && <Tag color="orange">{tx('迟报', 'Late')}</Tag>}</Space>) },
     { title: tx('本期值', 'Value'), key: 'value', width: 150, render: (_, l) => editable
       ? <InputNumber data-testid={`value-${l.indicatorCode}`} style={{ width: 130 }} value={values[l.indicatorCode] ?? null} min={l.min ?? undefined} max={l.max ?? undefined}
         onChange={(v) => setValues((s) => ({ ...s, [l.indicatorCode]: typeof v === 'number' ? v : null }))} />
@@ -88,7 +91,7 @@ export function EntryPage() {
   return (
     <div className="page">
       <PageHeader title={`${view.unitName} · ${view.year}${tx('年', '')} ${view.periodLabel}`}
-        subtitle={<Space>{tx('截止', 'Deadline')} {formatDay(view.deadline)} <StateTag state={view.state} />{view.late && <Tag color="orange">{tx('迟报', 'Late')}</Tag>}</Space>}
+        subtitle={<Space>{view.kind === 'month' && <Tag color="blue" data-testid="monthly-report">{tx('月度填报', 'Monthly report')}</Tag>}{tx('截止', 'Deadline')} {formatDay(view.deadline)} <StateTag state={view.state} />{view.late && <Tag color="orange">{tx('迟报', 'Late')}</Tag>}</Space>}
         extra={<Space className="no-print">
           <Button icon={<DownloadOutlined />} onClick={() => download(assessmentApi.templateUrl(view.year, view.period, view.unitId))} data-testid="download-template">{tx('下载Excel模板', 'Excel template')}</Button>
           {editable && <Upload showUploadList={false} beforeUpload={(f) => upload(f)} accept=".xlsx"><Button icon={<UploadOutlined />} loading={busy} data-testid="upload-workbook">{tx('上传Excel', 'Upload Excel')}</Button></Upload>}
@@ -97,6 +100,7 @@ export function EntryPage() {
       {uploadErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={tx('表格未导入，请修改以下单元格：', 'Nothing imported; fix these cells:')}
         description={<ul style={{ margin: 0 }}>{uploadErrors.slice(0, 20).map((e) => <li key={`${e.sheet}${e.row}${e.column}`}>{`${e.sheet} ${e.column}${e.row}：${e.message}`}</li>)}</ul>} />}
       <Table rowKey="indicatorCode" columns={columns} dataSource={view.lines} pagination={false} size="small" />
+      <ComputedLines lines={view.computed} />
       {editable && <Space style={{ marginTop: 16 }} className="no-print">
         <Button onClick={() => void save()} loading={busy} data-testid="save">{tx('保存草稿', 'Save draft')}</Button>
         <Button type="primary" onClick={() => void submit()} loading={busy} data-testid="submit">{tx('报送审核', 'Submit for review')}</Button>

@@ -1,5 +1,6 @@
 // 批量导入与加减分: the office imports values for every unit from one workbook (with progress), and
-// sees the year's bonus, penalty and veto entries with their approval state. The statistics bureau
+// sees the year's bonus, penalty and veto entries with their approval state, withdrawing one found
+// wrong (an approved one leaves the drafts of its period stale). The statistics bureau
 // (a reporter of the unit the year's scheme names as its statistics source) imports its own
 // indicators here too, for the years the server says it may; it sees no adjustments.
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
@@ -100,14 +101,43 @@ function Adjustments({ year, period }: { year: number; period: string }) {
           {a.evidence.map((e) => <a key={e.id} href={assessmentApi.evidenceUrl(e.id)}>{e.fileName}</a>)}
           {a.state === 'pending' && <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg,.doc,.docx" beforeUpload={(f) => { void assessmentApi.attachAdjustmentEvidence(a.id, f).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e))); return false; }}><Button size="small" type="link">{tx('上传材料', 'Attach')}</Button></Upload>}
         </Space> },
-        { title: tx('状态', 'State'), dataIndex: 'state', width: 150, render: (s: string, a) => s === 'pending' && a.proposedBy !== user.id
-          ? <Space size={4}>
-            <Button size="small" type="primary" onClick={() => void assessmentApi.decideAdjustment(a.id, 'approve', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('审定通过', 'Approve')}</Button>
-            <Button size="small" danger onClick={() => void assessmentApi.decideAdjustment(a.id, 'reject', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('不予认定', 'Reject')}</Button>
-          </Space>
-          : ({ pending: tx('待他人审定', 'awaiting another approver'), approved: tx('已审定', 'approved'), rejected: tx('未通过', 'rejected') } as Record<string, string>)[s] },
+        { title: tx('状态', 'State'), dataIndex: 'state', width: 200, render: (s: string, a) => <Space size={4} wrap>
+          {s === 'pending' && a.proposedBy !== user.id
+            ? <>
+              <Button size="small" type="primary" onClick={() => void assessmentApi.decideAdjustment(a.id, 'approve', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('审定通过', 'Approve')}</Button>
+              <Button size="small" danger onClick={() => void assessmentApi.decideAdjustment(a.id, 'reject', a.version).then(() => adjustments.reload(), (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)))}>{tx('不予认定', 'Reject')}</Button>
+            </>
+            : ({ pending: tx('待他人审定', 'awaiting another approver'), approved: tx('已审定', 'approved'), rejected: tx('未通过', 'rejected'), withdrawn: tx('已撤销', 'withdrawn') } as Record<string, string>)[s]}
+          {(s === 'pending' || s === 'approved') && <WithdrawAdjustment adjustment={a} onDone={() => void adjustments.reload()} />}
+          {s === 'withdrawn' && a.decisionComment && <Tag>{a.decisionComment}</Tag>}
+        </Space> },
       ]} />
     </Card>
+  );
+}
+
+/** Withdraws an entry found wrong, with a reason; refused once its period's result is published. */
+function WithdrawAdjustment({ adjustment, onDone }: { adjustment: AdjustmentView; onDone: () => void }) {
+  const tx = useText();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const submit = async () => {
+    try {
+      await assessmentApi.withdrawAdjustment(adjustment.id, adjustment.version, reason.trim());
+      message.success(adjustment.state === 'approved' ? tx('已撤销；相关期次的草稿结果需重新计算', 'Withdrawn; drafts of its period need recomputing') : tx('已撤销', 'Withdrawn'));
+      setOpen(false);
+      onDone();
+    } catch (e) { message.error(e instanceof ApiError ? e.message : String(e)); }
+  };
+  return (
+    <>
+      <Button size="small" type="link" danger onClick={() => setOpen(true)} data-testid={`withdraw-${adjustment.id}`}>{tx('撤销', 'Withdraw')}</Button>
+      <Modal open={open} title={tx('撤销加扣分事项', 'Withdraw the entry')} okText={tx('撤销', 'Withdraw')} okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
+        onCancel={() => setOpen(false)} onOk={() => void submit()}>
+        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={tx('请写明撤销原因', 'Why is it withdrawn?')} />
+      </Modal>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 // 考核结果: the leaders' dashboard — ranking with tiers per category, rank intervals, the
 // distribution of scores and the indicators where units lag their targets; the office computes,
 // publishes and exports from here. Prints cleanly (menus and buttons hidden).
-import { Alert, App, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -14,7 +14,7 @@ import { PageHeader } from '../shell/page-header.tsx';
 import { useLoader } from '../shell/use-loader.ts';
 import { useText } from '../shell/use-text.ts';
 import './assessment.css';
-import { assessmentApi, download, type CategoryOutcome, type Lagging, type UnitOutcome } from './assessment-api.ts';
+import { assessmentApi, download, type CategoryOutcome, type Lagging, type ResultSummary, type StaleReason, type UnitOutcome } from './assessment-api.ts';
 import { rankRange, score2, tierColor, TierTag } from './assessment-text.tsx';
 import { assessmentYears } from './due-page.tsx';
 
@@ -47,7 +47,7 @@ export function ResultsPage() {
         extra={<Space wrap className="no-print">
           <Select value={year} onChange={(y) => { setYear(y); setParams({}); }} options={assessmentYears.map((y) => ({ value: y, label: tx(`${y}年度`, String(y)) }))} />
           <Select style={{ minWidth: 200 }} value={chosen} onChange={(id) => setParams({ year: String(year), result: id })} data-testid="round-select"
-            options={(list.data ?? []).map((r) => ({ value: r.id, label: `${r.label}${r.status === 'draft' ? tx('（草稿）', ' (draft)') : ''}` }))} />
+            options={(list.data ?? []).map((r) => ({ value: r.id, label: `${r.label}${r.status === 'draft' ? (r.stale ? tx('（草稿，需重新计算）', ' (draft, to recompute)') : tx('（草稿）', ' (draft)')) : ''}` }))} />
           {result && <Button onClick={() => download(assessmentApi.exportUrl(result.id))}>{tx('导出Excel', 'Excel')}</Button>}
           {result && <Button onClick={() => download(assessmentApi.noticeUrl(result.id))}>{tx('结果通报(Word)', 'Notice (Word)')}</Button>}
           {result && office(user.role) && <Link to={`/assessment/what-if/${result.id}`}><Button>{tx('权重模拟', 'What-if')}</Button></Link>}
@@ -61,7 +61,9 @@ export function ResultsPage() {
             return <Button key={r} size="small" disabled={existing?.status === 'published'} data-testid={`compute-${r}`}
               onClick={() => void run(() => assessmentApi.compute(year, r), tx('已计算（草稿）', 'Computed (draft)'))}>{r === 'YEAR' ? tx('年度综合', 'Year') : r}</Button>;
           })}
-          {result?.status === 'draft' && <Button type="primary" size="small" data-testid="publish" onClick={() => void run(() => assessmentApi.publish(result.id, result.version), tx('已发布', 'Published'))}>{tx('发布本结果', 'Publish')}</Button>}
+          {result?.status === 'draft' && <Tooltip title={result.stale ? tx('数据已变更，请先重新计算', 'The data changed: recompute first') : undefined}>
+            <Button type="primary" size="small" data-testid="publish" disabled={result.stale} onClick={() => void run(() => assessmentApi.publish(result.id, result.version), tx('已发布', 'Published'))}>{tx('发布本结果', 'Publish')}</Button>
+          </Tooltip>}
           {result && <Button size="small" onClick={() => void assessmentApi.verify(result.id).then((v) => (v.identical ? message.success(tx('重新计算结果完全一致', 'Recomputed: identical')) : message.error(tx('重新计算结果不一致！', 'Recomputed: differs!'))))}>{tx('复核计算', 'Verify')}</Button>}
         </Space>
       </Card>}
@@ -69,6 +71,7 @@ export function ResultsPage() {
         <Alert type="info" showIcon title={tx('本年度尚无可查看的考核结果', 'No result to show for this year yet')} />
       ) : (
         <>
+          {result.stale && <StaleAlert result={result} onRecompute={office(user.role) ? () => void run(() => assessmentApi.compute(result.year, result.round), tx('已重新计算（草稿）', 'Recomputed (draft)')) : undefined} />}
           <Descriptions size="small" column={4} style={{ marginBottom: 12 }} items={[
             { key: 'v', label: tx('方案版本', 'Scheme'), children: tx(`第${result.schemeVersion}版`, `v${result.schemeVersion}`) },
             { key: 'c', label: tx('计算时间', 'Computed'), children: formatDateTime(result.computedAt) },
@@ -80,6 +83,35 @@ export function ResultsPage() {
         </>
       )}
     </div>
+  );
+}
+
+const staleActions: Record<string, [string, string]> = {
+  'submission.approve': ['填报审核通过', 'a submission approved'],
+  'submission.import': ['批量导入使已审核的填报退回重审', 'an import sent approved data back to review'],
+  'adjustment.approve': ['加扣分事项审定通过', 'an adjustment approved'],
+  'adjustment.withdraw': ['加扣分事项撤销', 'an adjustment withdrawn'],
+};
+
+/** 数据已变更，需重新计算: a draft whose data, scheme or 12345 values changed since it was computed. */
+function StaleAlert({ result, onRecompute }: { result: ResultSummary; onRecompute: (() => void) | undefined }) {
+  const tx = useText();
+  const line = (r: StaleReason) => {
+    if (r.kind === 'data') {
+      const [zh, en] = staleActions[r.action ?? ''] ?? [r.action ?? '', r.action ?? ''];
+      return tx(`计算后数据已变更 ${r.changes ?? 1} 次，最近一次：${zh}（${formatDateTime(r.at ?? null)}）`, `${r.changes ?? 1} change(s) since computed; the last: ${en} (${formatDateTime(r.at ?? null)})`);
+    }
+    if (r.kind === 'scheme') return tx(`考核方案已修订，现行第${r.schemeVersion}版（本结果按第${result.schemeVersion}版计算）`, `The scheme was revised: v${r.schemeVersion} is in force (this result used v${result.schemeVersion})`);
+    return tx(`12345接诉即办数据已更新：${r.units?.length ?? 0} 个单位的接诉即办指标值已变化`, `12345 data changed: the hotline indicator of ${r.units?.length ?? 0} units moved`);
+  };
+  return (
+    <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="stale-alert"
+      title={tx('数据已变更，需重新计算', 'Data changed since computed — recompute')}
+      description={<>
+        <ul style={{ margin: 0, paddingLeft: 18 }}>{(result.staleReasons ?? []).map((r, i) => <li key={i}>{line(r)}</li>)}</ul>
+        <Typography.Text type="secondary">{tx('本草稿不再反映当前数据，重新计算前不能发布。', 'This draft no longer shows the data as they are; it cannot be published until recomputed.')}</Typography.Text>
+      </>}
+      action={onRecompute && <Button size="small" type="primary" className="no-print" data-testid="recompute" onClick={onRecompute}>{tx('重新计算', 'Recompute')}</Button>} />
   );
 }
 

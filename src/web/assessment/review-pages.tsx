@@ -13,7 +13,8 @@ import { useLoader } from '../shell/use-loader.ts';
 import { useText } from '../shell/use-text.ts';
 import './assessment.css';
 import { assessmentApi, type QueueItem, type SubmissionState, type SubmissionView } from './assessment-api.ts';
-import { plain, StateTag } from './assessment-text.tsx';
+import { formatDay, plain, StateTag } from './assessment-text.tsx';
+import { ComputedLines } from './computed-lines.tsx';
 import { assessmentYears } from './due-page.tsx';
 
 export function ReviewQueuePage() {
@@ -70,6 +71,7 @@ export function ReviewPage() {
     { title: tx('目标值', 'Target'), dataIndex: 'target', width: 80, render: plain },
     { title: tx('上期值', 'Previous'), dataIndex: 'previous', width: 90, render: plain },
     { title: tx('本期值', 'Value'), dataIndex: 'value', width: 100, render: (x: number | null) => x === null ? <Tag color="red">{tx('缺报', 'missing')}</Tag> : plain(x) },
+    { title: tx('指标截止', 'Due'), dataIndex: 'deadline', width: 170, render: (d: string, l) => <Space size={4}>{formatDay(d)}{l.late && <Tag color="orange" data-testid="late-value">{tx('迟报', 'late')}</Tag>}</Space> },
     { title: tx('变化', 'Change'), dataIndex: 'change', width: 90, render: (c: number | null) => c === null ? '—' : <span style={{ color: c > 0 ? '#389e0d' : c < 0 ? '#cf1322' : undefined }}>{c > 0 ? '+' : ''}{plain(c)}</span> },
     { title: tx('异常', 'Outlier'), dataIndex: 'outlier', width: 90, render: (o: Line['outlier']) => o ? <Tag color="volcano" data-testid="outlier">{o === 'high' ? tx('异常偏高', 'high') : tx('异常偏低', 'low')}</Tag> : '' },
     { title: tx('说明/材料', 'Note / evidence'), key: 'ev', render: (_, l) => <Space direction="vertical" size={0}>{l.note && <span>{l.note}</span>}{l.evidence.map((e) => <a key={e.id} href={assessmentApi.evidenceUrl(e.id)}>{e.fileName}</a>)}</Space> },
@@ -81,11 +83,13 @@ export function ReviewPage() {
           <Button danger onClick={() => setReturning(true)} data-testid="return">{tx('退回修改', 'Return')}</Button>
           <Button type="primary" onClick={() => void decide(() => assessmentApi.approve(v.id!, v.version), tx('已审核通过', 'Approved'))} data-testid="approve">{tx('审核通过', 'Approve')}</Button>
         </Space>} />
-      <Alert type={v.flags.missing || v.flags.outliers || v.flags.late ? 'warning' : 'success'} showIcon style={{ marginBottom: 12 }} data-testid="flags"
-        title={tx(`缺报 ${v.flags.missing} 项 · 异常值 ${v.flags.outliers} 项 · ${v.flags.late ? '逾期报送' : '按期报送'}`, `${v.flags.missing} missing · ${v.flags.outliers} outliers · ${v.flags.late ? 'late' : 'on time'}`)} />
+      <Alert type={v.flags.missing || v.flags.outliers || v.flags.late || v.flags.lateValues ? 'warning' : 'success'} showIcon style={{ marginBottom: 12 }} data-testid="flags"
+        title={tx(`缺报 ${v.flags.missing} 项 · 异常值 ${v.flags.outliers} 项 · ${v.flags.late ? '逾期报送' : '按期报送'}${v.flags.lateValues ? ` · ${v.flags.lateValues} 项晚于指标截止日` : ''}`,
+          `${v.flags.missing} missing · ${v.flags.outliers} outliers · ${v.flags.late ? 'late' : 'on time'}${v.flags.lateValues ? ` · ${v.flags.lateValues} after their own deadline` : ''}`)} />
       <Table rowKey="indicatorCode" columns={columns} dataSource={v.lines} pagination={false} size="small"
         rowClassName={(l) => (l.outlier ? 'row-flagged' : '')} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{tx('异常值按考核引擎的偏度/峰度规则（与缩尾处理相同）在同类单位中识别。', 'Outliers: the engine’s skewness/kurtosis rule (as in winsorisation) among the category’s units.')}</Typography.Paragraph>
+      <ComputedLines lines={v.computed} />
       <Modal open={returning} title={tx('退回修改', 'Return to the unit')} okText={tx('退回', 'Return')} okButtonProps={{ danger: true, disabled: comment.trim().length < 2, 'data-testid': 'confirm-return' } as never}
         onCancel={() => setReturning(false)} onOk={() => void decide(() => assessmentApi.returnToUnit(v.id!, v.version, comment.trim()), tx('已退回', 'Returned'))}>
         <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={tx('请写明需要修改的内容', 'What should the unit correct?')} data-testid="return-comment-input" />

@@ -35,6 +35,21 @@ describe('the scheme editor’s checks', () => {
     expect(formProblems(c, zh)[0]!.message).toBe('正向指标（越高越好）的满意值应高于不允许值');
   });
 
+  it('checks due days and monthly aggregations, in the current language', () => {
+    const c = content();
+    c.categories[0]!.nodes[1]!.dueDay = 30;
+    c.monthlyDueDay = 2.5;
+    expect(formProblems(c, en)).toEqual([
+      { path: 'categories[0].nodes[1].dueDay', message: 'A whole day from 1 to 28' },
+      { path: 'monthlyDueDay', message: 'A whole day from 1 to 28' },
+    ]);
+    const d = content();
+    d.categories[0]!.nodes[1]!.aggregate = 'sum';
+    expect(formProblems(d, zh)).toEqual([{ path: 'categories[0].nodes[1].aggregate', message: '指标 A 不是按月填报，不能设置月度汇总方式：请把频次改为按月，或清除汇总方式' }]);
+    d.categories[0]!.nodes[1]!.frequency = 'monthly';
+    expect(formProblems(d, zh)).toEqual([]);
+  });
+
   it('checks a method’s own parameters', () => {
     expect(methodFieldProblems({ method: 'rankPoints', fullMarks: 100, step: -1, floor: 0 }, zh)).toEqual({ step: '每名次扣分不能为负' });
     expect(methodFieldProblems({ method: 'distToRef', unit: '', cap: false, scale: 1 }, en)).toHaveProperty('unit');

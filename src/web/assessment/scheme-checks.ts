@@ -29,6 +29,12 @@ export function codeProblem(code: string, tx: Tx): string | undefined {
   return undefined;
 }
 
+/** A due day: empty, or a whole day 1–28 (every month has it). */
+function dueDayProblem(day: unknown, tx: Tx): string | undefined {
+  if (day === undefined || day === null) return undefined;
+  return Number.isInteger(day) && (day as number) >= 1 && (day as number) <= 28 ? undefined : tx('截止日应为 1 到 28 之间的整数', 'A whole day from 1 to 28');
+}
+
 function textProblem(text: string | undefined, max: number, what: [string, string], tx: Tx, required = true): string | undefined {
   const t = (text ?? '').trim();
   if (required && !t) return tx(`请填写${what[0]}`, `Enter the ${what[1]}`);
@@ -69,9 +75,11 @@ export function formProblems(content: SchemeContent, tx: Tx): Problem[] {
     add(`${at}.unitOfMeasure`, textProblem(node.unitOfMeasure, 20, ['计量单位', 'unit'], tx, false));
     add(`${at}.description`, textProblem(node.description, 500, ['说明', 'description'], tx, false));
     for (const k of ['target', 'min', 'max'] as const) if (node[k] != null && !finite(node[k])) add(`${at}.${k}`, tx('应为数字或留空', 'A number or empty'));
+    add(`${at}.dueDay`, dueDayProblem(node.dueDay, tx));
     if (node.method) for (const [k, m] of Object.entries(methodFieldProblems(node.method, tx))) add(`${at}.method.${k}`, m);
   }));
   for (const [k, m] of Object.entries(methodFieldProblems(content.defaultMethod, tx))) add(`defaultMethod.${k}`, m);
+  add('monthlyDueDay', dueDayProblem(content.monthlyDueDay, tx));
 
   content.vetoItems.forEach((v, i) => {
     add(`vetoItems[${i}].code`, codeProblem(v.code, tx));

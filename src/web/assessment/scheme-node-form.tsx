@@ -1,6 +1,7 @@
 // The form of one node of a category's indicator tree: code and parent (moving it), name, weight,
 // and for an indicator its direction, unit, target, scoring method with every parameter, data
-// source, frequency, the range a reported value must lie in and the description (说明).
+// source, frequency (monthly ones: how the months make a period's value), its own due day, the
+// range a reported value must lie in and the description (说明).
 import { Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { SchemeContent, SchemeNode } from '../../core/scheme/scheme.ts';
@@ -96,8 +97,16 @@ export function NodeForm({ content, categoryIndex, code, disabled, problems, onP
             {field('dataSource', tx('数据来源', 'Source'), <Select style={{ width: 130 }} value={node.dataSource ?? 'unit'} onChange={(d) => onPatch({ dataSource: d })} options={[
               { value: 'unit', label: tx('单位填报', 'unit') }, { value: 'statistics', label: tx('统计局', 'statistics') }, { value: 'raters', label: tx('考评打分', 'raters') },
               { value: 'requests', label: tx('接诉即办', 'requests') }, { value: 'supervision', label: tx('督查督办', 'supervision') }]} />)}
-            {field('frequency', tx('频次', 'Frequency'), <Select style={{ width: 100 }} value={node.frequency ?? 'quarterly'} onChange={(f) => onPatch({ frequency: f })}
-              options={[{ value: 'quarterly', label: tx('按季', 'quarterly') }, { value: 'yearly', label: tx('按年', 'yearly') }]} />)}
+            {field('frequency', tx('频次', 'Frequency'), <Select style={{ width: 100 }} value={node.frequency ?? 'quarterly'} data-testid="node-frequency"
+              onChange={(f) => onPatch(f === 'monthly' ? { frequency: f } : { frequency: f, aggregate: undefined })}
+              options={[{ value: 'monthly', label: tx('按月', 'monthly') }, { value: 'quarterly', label: tx('按季', 'quarterly') }, { value: 'yearly', label: tx('按年', 'yearly') }]} />)}
+            {(node.frequency === 'monthly' || node.aggregate !== undefined) && field('aggregate', tx('考核期取值', 'Period value'),
+              <Select style={{ width: 140 }} value={node.aggregate ?? 'mean'} data-testid="node-aggregate" onChange={(a) => onPatch({ aggregate: a })}
+                options={[{ value: 'mean', label: tx('各月平均', 'mean of months') }, { value: 'sum', label: tx('各月合计', 'sum of months') }, { value: 'last', label: tx('最近一月', 'latest month') }]} />,
+              tx('按期内已审核的各月值', 'from the approved months of the period'))}
+            {(node.dataSource !== 'requests' || node.dueDay !== undefined) && field('dueDay', tx('截止日（次月几日）', 'Due day (of the next month)'),
+              <InputNumber min={1} max={28} precision={0} style={{ width: 110 }} value={num(node.dueDay)} placeholder={tx('按期截止', 'period’s')} data-testid="node-due-day"
+                onChange={(v) => onPatch({ dueDay: num(v) ?? undefined })} />)}
             {field('min', tx('最小值', 'Min'), <InputNumber value={num(node.min)} onChange={(v) => onPatch({ min: num(v) })} />)}
             {field('max', tx('最大值', 'Max'), <InputNumber value={num(node.max)} onChange={(v) => onPatch({ max: num(v) })} />)}
           </Space>

@@ -85,6 +85,12 @@ export function SchemeSettings({ content, name, editable, problems, onChange, on
               { title: '', width: 40, render: (_, _p, i) => remove(() => edit('periods', (d) => { d.periods.splice(i, 1); }), `remove-period-${i}`) },
             ]} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tx('各期为累计期；年度得分按权重合成各期得分（缺期按比例重新分配）', 'Cumulative periods; the year combines them by weight (missing periods are renormalised)')}</Typography.Text>
+            <div style={{ marginTop: 10 }}>
+              {field('monthlyDueDay', tx('月度填报截止日（次月几日）', 'Monthly reports due on (day of the next month)'),
+                <InputNumber min={1} max={28} precision={0} style={{ width: 120 }} value={num(content.monthlyDueDay)} placeholder={tx('默认 10 日', 'default: 10th')} data-testid="settings-monthly-due-day"
+                  onChange={(v) => edit('monthlyDueDay', (d) => { const x = num(v); if (x === null) delete d.monthlyDueDay; else d.monthlyDueDay = x; })} />,
+                tx('按月填报的指标（频次为“按月”）每月一报，次月此日截止；指标可另设自己的截止日', 'Monthly indicators are reported each month, due this day of the next month; an indicator may set its own due day'))}
+            </div>
           </Card>
         </Col>
 

@@ -61,6 +61,11 @@ export const assessmentObservations = pgTable('assessment_observations', {
   value: doublePrecision('value'),
   note: text('note').notNull().default(''),
   updatedAt: at('updated_at').notNull().defaultNow(),
+  /**
+   * When this value was handed in: stamped by the first submission after it last changed, cleared
+   * when it changes. Review flags a value handed in after its own indicator's deadline as late.
+   */
+  submittedAt: at('submitted_at'),
 }, (t) => [primaryKey({ columns: [t.submissionId, t.indicatorCode] })]);
 
 /** Bonus, penalty and veto entries (加分/扣分/一票否决), each approved on its own. */
@@ -74,7 +79,7 @@ export const assessmentAdjustments = pgTable('assessment_adjustments', {
   item: text('item').notNull(),
   points: doublePrecision('points').notNull().default(0),
   reason: text('reason').notNull(),
-  /** pending → approved | rejected */
+  /** pending → approved | rejected; pending or approved → withdrawn (by the office, with a reason) */
   state: text('state').notNull().default('pending'),
   proposedBy: uuid('proposed_by').notNull().references(() => users.id),
   decidedBy: uuid('decided_by').references(() => users.id),
@@ -119,7 +124,26 @@ export const assessmentResults = pgTable('assessment_results', {
   publishedBy: uuid('published_by').references(() => users.id),
   publishedAt: at('published_at'),
   version: integer('version').notNull().default(1),
+  /**
+   * The round's data version (assessment_round_versions) read before the snapshot was built: a
+   * draft whose round has a later version is stale. Null for results computed before versions.
+   */
+  dataVersion: integer('data_version'),
 }, (t) => [uniqueIndex('assessment_results_round_key').on(t.year, t.round)]);
+
+/**
+ * The version of the data each round (a period, or YEAR) is computed from: raised, in the same
+ * transaction, by every change of what a computation reads — approved values, approved
+ * adjustments — so a draft result computed from an earlier version is known to be stale.
+ */
+export const assessmentRoundVersions = pgTable('assessment_round_versions', {
+  year: integer('year').notNull(),
+  round: text('round').notNull(),
+  version: integer('version').notNull().default(0),
+  changedAt: at('changed_at').notNull().defaultNow(),
+  /** The audit action of the last change (submission.approve, submission.import, adjustment.approve…). */
+  action: text('action').notNull(),
+}, (t) => [primaryKey({ columns: [t.year, t.round] })]);
 
 /** A bulk import of values by the office, with progress the browser polls. */
 export const assessmentImportJobs = pgTable('assessment_import_jobs', {

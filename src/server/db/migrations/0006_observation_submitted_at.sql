@@ -1,0 +1,1 @@
+ALTER TABLE "assessment_observations" ADD COLUMN "submitted_at" timestamp with time zone;
