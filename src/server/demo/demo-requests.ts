@@ -80,7 +80,9 @@ export async function loadDemoRequests(db: Db, ctx: ActionContext, now = new Dat
       citizenName: pick([...surnames]) + pick(given), citizenPhone: `1${pick(['38', '39', '58', '86', '36'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
       channel: rand() < 0.8 ? 'phone' : 'web', receivedAt,
     };
-    lifecycle(record, limits(service.row), unitId, now, rand);
+    // Its own stream: how far a request got depends on the load time, and must not shift the
+    // places, kinds and ages of the requests after it (the demo's wave would come and go).
+    lifecycle(record, limits(service.row), unitId, now, random(20_260_301 + n));
     records.push(record);
   }
   records.push(...yearHistory(leaves.filter((l) => l.row.responsibleKind === 'street_town'), unitByDivision, limits, new Date(now.getTime() - 60 * dayMs), now));
