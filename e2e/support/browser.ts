@@ -86,12 +86,21 @@ export async function apiFromPage<T>(page: Page, method: string, path: string, b
  */
 export async function chooseOption(page: Page, field: string, option: string, search?: string): Promise<void> {
   const item = page.locator('.ant-form-item').filter({ has: page.locator(`label[for="${field}"]`) });
-  await item.locator('.ant-select').click();
-  if (search) await item.locator('input').fill(search);
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
-  // The choice must show in the field before the test goes on; a click lost to a closing
-  // dropdown would otherwise surface much later as a form that never submits.
-  await expect.poll(() => item.locator('.ant-select').textContent()).toContain(option);
+  // The choice must show in the field before the test goes on; a click lost to a dropdown that
+  // closes or re-filters under the pointer would otherwise surface much later as a form that
+  // never submits. Such a click is tried again, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    await item.locator('.ant-select').click();
+    if (search) await item.locator('input').fill(search);
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+    try {
+      await expect.poll(() => item.locator('.ant-select').textContent(), { timeout: 3_000 }).toContain(option);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The id of a unit found by a search, through the page's session. */
