@@ -40,27 +40,3 @@ export function boundingBox(centre: Point, radiusM: number): { minLat: number; m
   return { minLat: centre.lat - dLat, maxLat: centre.lat + dLat, minLon: centre.lon - dLon, maxLon: centre.lon + dLon };
 }
 
-/**
- * Grid cells of 0.01° × 0.01° (about 1.1 km × 0.85 km in Beijing), numbered row by row from the
- * south-west corner of the globe. The database stores each request's cell (a generated column
- * with the same arithmetic, see the citizen_requests table), so the duplicate check finds the
- * requests near a point by a few index ranges instead of reading every recent request of the
- * category. Both sides compute floor(degrees × 100) on IEEE doubles, so they agree exactly.
- */
-export const cellsPerRow = 36_001;
-
-export function geoCell(point: Point): number {
-  return (Math.floor(point.lat * 100) + 9_000) * cellsPerRow + (Math.floor(point.lon * 100) + 18_000);
-}
-
-/** The cells a box touches, as one [first, last] range of cell numbers per row of the grid. */
-export function cellRanges(box: { minLat: number; maxLat: number; minLon: number; maxLon: number }): [number, number][] {
-  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-  const rowFrom = Math.floor(clamp(box.minLat, -90, 90) * 100) + 9_000;
-  const rowTo = Math.floor(clamp(box.maxLat, -90, 90) * 100) + 9_000;
-  const colFrom = Math.floor(clamp(box.minLon, -180, 180) * 100) + 18_000;
-  const colTo = Math.floor(clamp(box.maxLon, -180, 180) * 100) + 18_000;
-  const ranges: [number, number][] = [];
-  for (let row = rowFrom; row <= rowTo; row++) ranges.push([row * cellsPerRow + colFrom, row * cellsPerRow + colTo]);
-  return ranges;
-}

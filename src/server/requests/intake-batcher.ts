@@ -19,7 +19,6 @@ import { sql } from 'drizzle-orm';
 import { citizenRequests } from '../db/schema/index.ts';
 import { isoOrNull, jsonOrNull, rowsOf, unnestInsert, unnestRows, type UnnestColumn } from '../db/unnest.ts';
 import { auditColumns, chainHeadOf, recordAudits, sealAudits, type AuditEntry, type ChainHead } from '../audit/audit-trail.ts';
-import { geoCell } from '../../core/requests/geo.ts';
 
 type RequestRow = typeof citizenRequests.$inferSelect;
 export type NewRequestRow = typeof citizenRequests.$inferInsert & { id: string };
@@ -48,15 +47,13 @@ const stepColumns: UnnestColumn<StepRow>[] = [
 ];
 
 /**
- * The row as the database now holds it: what intake wrote, the defaults of the rest and the
- * generated grid cell. Built here rather than read back, since returning every column of every
+ * The row as the database now holds it: what intake wrote and the defaults of the rest. Built here rather than read back, since returning every column of every
  * request costs the database and this process more than the insert; a test compares the two.
  */
 export function storedRow(r: NewRequestRow): RequestRow {
   return {
     id: r.id, code: r.code, serviceId: r.serviceId, status: r.status, channel: r.channel, description: r.description,
     address: r.address ?? '', lat: r.lat ?? null, lon: r.lon ?? null,
-    geoCell: r.lat != null && r.lon != null ? geoCell({ lat: r.lat, lon: r.lon }) : null,
     divisionCode: r.divisionCode ?? null, citizenName: r.citizenName ?? '', citizenPhone: r.citizenPhone ?? '',
     attributes: r.attributes ?? null, mediaUrl: r.mediaUrl ?? null, keywords: r.keywords ?? '', leadUnitId: null, reply: null,
     duplicateOfId: r.duplicateOfId ?? null, receivedAt: r.receivedAt, dispatchedAt: null, acceptedAt: null, repliedAt: null,

@@ -1,11 +1,11 @@
 // Taking in a request, whatever the channel: the call-taker's form, the public web form, Open311,
 // a bulk import. One transaction: the request, its first step, the duplicate check, the audit.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { citizenRequests, requestAreas, requestServices } from '../db/schema/index.ts';
 import { findLikelyDuplicates, minAddressLength, normaliseAddress, type LikelyDuplicate } from '../../core/requests/duplicates.ts';
-import { boundingBox, cellRanges, nearestArea, type AreaCentre } from '../../core/requests/geo.ts';
+import { boundingBox, nearestArea, type AreaCentre } from '../../core/requests/geo.ts';
 import { shanghaiOffsetMs } from '../../core/requests/sla.ts';
 import { unprocessable } from '../http/errors.ts';
 import { rowsOf } from '../db/unnest.ts';
@@ -82,22 +82,17 @@ async function resolveDivision(db: Db, input: IntakeInput): Promise<string | nul
   return nearestArea({ lat: input.lat, lon: input.lon }, areas)?.divisionCode ?? null;
 }
 
-/** Every cell of the ranges, as the array the query takes. */
-function cellsOf(ranges: [number, number][]): number[] {
-  return ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
-}
-
-interface CandidateRow { path: 'near' | 'address'; id: string; code: string; service_id: string; received_at: Date | string; lat: number | null; lon: number | null; address: string; division_code: string | null }
+interface CandidateRow { id: string; code: string; service_id: string; received_at: Date | string; lat: number | null; lon: number | null; address: string; division_code: string | null }
 
 /**
  * The open request this one likely repeats, if any: same category, received within the window
  * before it, and either within the radius (both have coordinates) or at the same address in the
  * same street or town (rules in core/requests/duplicates.ts, docs/requests.md).
  *
- * Both kinds of candidate come back from one statement, since intake asks on every request:
- * - near: open requests in the grid cells around the point and inside the box, nearest first
- *   (flat-earth distance, exact enough to order points a few km apart; index
- *   citizen_requests_nearby_idx) — a busy corner may hold hundreds, and the nearest is reported;
+ * Intake asks on every request, so each kind of candidate is one short statement:
+ * - near: open requests inside the box around the point, nearest first
+ *   (flat-earth distance, exact enough to order points a few km apart; the database function
+ *   intake_nearby_open, migration 0010) — a busy corner may hold hundreds, the nearest is reported;
  * - by address: requests of which at least one side has no coordinates, in the same street or
  *   town, or in any when a side has none (then only an equal address counts). Asked only when
  *   the address says enough to compare; a request near it settles the question first.
@@ -107,25 +102,26 @@ export async function findDuplicate(db: Db, input: IntakeInput, receivedAt: Date
   const s = await cachedSettings(db);
   const since = new Date(receivedAt.getTime() - s.duplicateWindowHours * 3_600_000);
   const located = input.lat !== null && input.lon !== null;
-  const box = located ? boundingBox({ lat: input.lat!, lon: input.lon! }, s.duplicateRadiusM) : null;
-  const byAddress = normaliseAddress(input.address).length >= minAddressLength;
-  if (!box && !byAddress) return null;
-  const columns = sql`id, code, service_id, received_at, lat, lon, address, division_code`;
-  const recent = sql`service_id = ${input.service.id} AND received_at BETWEEN ${since.toISOString()} AND ${receivedAt.toISOString()} AND status <> 'closed'`;
-  const near = box ? sql`(SELECT 'near' AS path, ${columns} FROM citizen_requests WHERE ${recent}
-      AND geo_cell IS NOT NULL AND geo_cell = ANY(${sql.param(cellsOf(cellRanges(box)))}::integer[])
-      AND lat BETWEEN ${box.minLat} AND ${box.maxLat} AND lon BETWEEN ${box.minLon} AND ${box.maxLon}
-      ORDER BY (lat - ${input.lat}) ^ 2 + ((lon - ${input.lon}) * ${Math.cos((input.lat! * Math.PI) / 180)}) ^ 2 LIMIT 20)` : undefined;
-  const sameAddress = byAddress ? sql`(SELECT 'address' AS path, ${columns} FROM citizen_requests WHERE ${recent}
-      ${located ? sql`AND lat IS NULL` : sql``} ${divisionCode ? sql`AND (division_code = ${divisionCode} OR division_code IS NULL)` : sql``}
-      ORDER BY received_at DESC LIMIT 500)` : undefined;
-  const rows = rowsOf<CandidateRow>(await db.execute(near && sameAddress ? sql`${near} UNION ALL ${sameAddress}` : (near ?? sameAddress)!));
   const target = { serviceId: input.service.id, receivedAt, lat: input.lat, lon: input.lon, address: input.address, divisionCode };
   const rules = { radiusM: s.duplicateRadiusM, windowHours: s.duplicateWindowHours };
-  const candidates = (path: CandidateRow['path']) => rows.filter((c) => c.path === path).map((c) => ({
+  const columns = sql`id, code, service_id, received_at, lat, lon, address, division_code`;
+  const candidates = async (query: SQL) => rowsOf<CandidateRow>(await db.execute(query)).map((c) => ({
     id: c.id, code: c.code, serviceId: c.service_id, receivedAt: new Date(c.received_at), lat: c.lat, lon: c.lon, address: c.address, divisionCode: c.division_code, open: true,
   }));
-  return findLikelyDuplicates(target, candidates('near'), rules)[0] ?? findLikelyDuplicates(target, candidates('address'), rules)[0] ?? null;
+  if (located) {
+    const box = boundingBox({ lat: input.lat!, lon: input.lon! }, s.duplicateRadiusM);
+    const near = await candidates(sql`SELECT ${columns} FROM intake_nearby_open(${input.service.id},
+      ${box.minLat}, ${box.maxLat}, ${box.minLon}, ${box.maxLon}, ${since.toISOString()}, ${receivedAt.toISOString()},
+      ${input.lat}, ${input.lon}, ${Math.cos((input.lat! * Math.PI) / 180)})`);
+    const nearest = findLikelyDuplicates(target, near, rules)[0];
+    if (nearest) return nearest;
+  }
+  if (normaliseAddress(input.address).length < minAddressLength) return null;
+  const sameAddress = await candidates(sql`SELECT ${columns} FROM citizen_requests
+    WHERE service_id = ${input.service.id} AND received_at BETWEEN ${since.toISOString()} AND ${receivedAt.toISOString()} AND status <> 'closed'
+    ${located ? sql`AND lat IS NULL` : sql``} ${divisionCode ? sql`AND (division_code = ${divisionCode} OR division_code IS NULL)` : sql``}
+    ORDER BY received_at DESC LIMIT 500`);
+  return findLikelyDuplicates(target, sameAddress, rules)[0] ?? null;
 }
 
 /** The id of the open request this one likely repeats, if any (see findDuplicate). */

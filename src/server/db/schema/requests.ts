@@ -61,8 +61,6 @@ export const citizenRequests = pgTable('citizen_requests', {
   address: text('address').notNull().default(''),
   lat: doublePrecision('lat'),
   lon: doublePrecision('lon'),
-  /** Grid cell of the point (core/requests/geo.ts geoCell, same arithmetic), for the duplicate check. */
-  geoCell: integer('geo_cell').generatedAlwaysAs(sql`(floor(lat * 100)::integer + 9000) * 36001 + (floor(lon * 100)::integer + 18000)`),
   divisionCode: text('division_code'),
   citizenName: text('citizen_name').notNull().default(''),
   citizenPhone: text('citizen_phone').notNull().default(''),
@@ -91,8 +89,9 @@ export const citizenRequests = pgTable('citizen_requests', {
   index('citizen_requests_received_idx').on(t.receivedAt),
   index('citizen_requests_service_received_idx').on(t.serviceId, t.receivedAt),
   // Duplicate check by address of a located request: only the (few) requests without coordinates.
-  // Duplicate check near a point: open requests of a category by grid cell, then time.
-  index('citizen_requests_nearby_idx').on(t.serviceId, t.geoCell, t.receivedAt).where(sql`${t.geoCell} IS NOT NULL AND ${t.status} <> 'closed'`),
+  // Duplicate check near a point: the open requests of a category in the band of latitude
+  // around it, then its box from the index alone (function intake_nearby_open, migration 0010).
+  index('citizen_requests_nearby_idx').on(t.serviceId, t.lat, t.lon).where(sql`${t.lat} IS NOT NULL AND ${t.status} <> 'closed'`),
   index('citizen_requests_unlocated_idx').on(t.serviceId, t.receivedAt).where(sql`${t.lat} IS NULL`),
   index('citizen_requests_lead_received_idx').on(t.leadUnitId, t.receivedAt),
   index('citizen_requests_division_received_idx').on(t.divisionCode, t.receivedAt),

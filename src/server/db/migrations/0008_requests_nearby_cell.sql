@@ -1,2 +1,0 @@
-ALTER TABLE "citizen_requests" ADD COLUMN "geo_cell" integer GENERATED ALWAYS AS ((floor(lat * 100)::integer + 9000) * 36001 + (floor(lon * 100)::integer + 18000)) STORED;--> statement-breakpoint
-CREATE INDEX "citizen_requests_nearby_idx" ON "citizen_requests" USING btree ("service_id","geo_cell","received_at") WHERE "citizen_requests"."geo_cell" IS NOT NULL AND "citizen_requests"."status" <> 'closed';

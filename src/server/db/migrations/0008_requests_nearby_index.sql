@@ -1,0 +1,1 @@
+CREATE INDEX "citizen_requests_nearby_idx" ON "citizen_requests" USING btree ("service_id","lat","lon") WHERE "citizen_requests"."lat" IS NOT NULL AND "citizen_requests"."status" <> 'closed';
