@@ -53,7 +53,7 @@ export async function writeBackup(database: Database, write: (chunk: string) => 
   write('\n-- Data\n');
   for (const table of tables) {
     const rows = await database.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM ${quoteIdent(table)} t`);
-    // Generated columns (geo_cell) are computed again on restore; they cannot be written.
+    // Generated columns, should a table have any, are computed again on restore: they cannot be written.
     const written = (await database.query<{ name: string }>(
       `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
       [quoteIdent(table)])).map((c) => quoteIdent(c.name)).join(', ');
