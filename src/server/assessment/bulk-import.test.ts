@@ -93,10 +93,14 @@ describe('bulk import', () => {
     expect((await kaohe.get(at(zgcId))).json<SubmissionView>().version).toBe(after.version);
   });
 
-  it('tells the menu who may import which years: the office and the statistics bureau, no other reporter', async () => {
+  it('tells the menu who may import which years, with each year’s periods: the office and the statistics bureau, no other reporter', async () => {
     for (const [client, years] of [[kaohe, [year]], [tongji, [year]], [zgc, []], [shenhe, []]] as const) {
-      expect((await client.get('/api/assessment/import-access')).json()).toEqual({ years });
+      const access = (await client.get('/api/assessment/import-access')).json();
+      expect(access.years).toEqual(years);
+      expect(Object.keys(access.periods)).toEqual(years.map(String));
     }
+    // The demo scheme has no monthly indicators: its four periods, in order.
+    expect((await kaohe.get('/api/assessment/import-access')).json().periods[year].map((p: { code: string }) => p.code)).toEqual(['Q1', 'H1', 'Q1-3', 'Y']);
   });
 
   it('the statistics bureau imports its own indicators for every unit, and nothing else', async () => {

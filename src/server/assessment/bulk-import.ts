@@ -28,6 +28,7 @@ import { ensure } from '../auth/policy.ts';
 import { recordAudits, type AuditEntry } from '../audit/audit-trail.ts';
 import { notFound, unprocessable, AppError } from '../http/errors.ts';
 import { indicatorsOfCategory, type SchemeNode, type SchemeView } from '../../core/scheme/scheme.ts';
+import { collectionPeriods } from '../../core/scheme/collection-periods.ts';
 import { submissionPolicy } from './assessment-policy.ts';
 import { checkValue, collectionPeriodOf, computedNotEntered, unlessChanged, type ValueEntry } from './collection-service.ts';
 import { assertPeriodOpen, lockPeriodForWriting } from './period-lock.ts';
@@ -64,20 +65,28 @@ async function importScope(db: Db | Tx, actor: Actor, year: number): Promise<Imp
   return { scheme, may, importable: (categoryCode, period) => indicatorsOfCategory(scheme.content, categoryCode, period).filter(may) };
 }
 
+/** A period the import page offers: a scheme period, or a month when the scheme has monthly indicators. */
+export interface ImportPeriod { code: string; label: string; kind: 'period' | 'month' }
+
 /**
- * The years whose scheme in force lets the actor bulk-import: the office every year, the statistics
- * bureau's reporters the years whose scheme names their unit. The menu offers the import page by it.
+ * The years whose scheme in force lets the actor bulk-import, with each year's periods (the
+ * scheme's, and its months when it has monthly indicators): the office every year, the
+ * statistics bureau's reporters the years whose scheme names their unit. The menu offers the
+ * import page by it.
  */
-export async function importAccess(db: Db, actor: Actor): Promise<{ years: number[] }> {
+export async function importAccess(db: Db, actor: Actor): Promise<{ years: number[]; periods: Record<string, ImportPeriod[]> }> {
   const rows = await db.select({ year: assessmentSchemes.year, content: assessmentSchemes.content }).from(assessmentSchemes)
     .where(eq(assessmentSchemes.status, 'published')).orderBy(desc(assessmentSchemes.year), desc(assessmentSchemes.schemeVersion));
   const years: number[] = [];
+  const periods: Record<string, ImportPeriod[]> = {};
   for (const row of rows) {
     if (years.includes(row.year)) continue;
     const content = row.content as SchemeView['content'];
-    if (submissionPolicy.bulkImport(actor, await statisticsUnitId(db, content))) years.push(row.year);
+    if (!submissionPolicy.bulkImport(actor, await statisticsUnitId(db, content))) continue;
+    years.push(row.year);
+    periods[row.year] = collectionPeriods(content, row.year).map((p) => ({ code: p.code, label: p.label, kind: p.kind }));
   }
-  return { years };
+  return { years, periods };
 }
 
 /** The template lists every assessed unit and the indicators the actor may import (the statistics bureau: its own). */

@@ -45,7 +45,10 @@ export function fileRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   api.get('/api/assessment/import-access', {
-    config, schema: { tags, summary: 'The years whose scheme lets the caller bulk-import (the office; the statistics bureau its years)', response: { 200: z.object({ years: z.array(z.number()) }), ...errorResponses } },
+    config, schema: { tags, summary: 'The years whose scheme lets the caller bulk-import (the office; the statistics bureau its years), with each year’s periods', response: { 200: z.object({
+      years: z.array(z.number()),
+      periods: z.record(z.string(), z.array(z.object({ code: z.string(), label: z.string(), kind: z.enum(['period', 'month']) }))),
+    }), ...errorResponses } },
   }, (request) => importAccess(db, actorOf(request)));
 
   api.get('/api/assessment/years/:year/periods/:period/import-template.xlsx', {

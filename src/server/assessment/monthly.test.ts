@@ -203,6 +203,10 @@ describe('monthly submissions', () => {
 
 describe('bulk import of a month', () => {
   it('the template of a month has the monthly indicators; a period refuses their columns', async () => {
+    // The import page offers the months beside the periods, in order of deadline.
+    const offered = (await kaohe.get('/api/assessment/import-access')).json().periods[year] as { code: string; kind: string }[];
+    expect(offered.filter((p) => p.kind === 'month').map((p) => p.code)).toEqual(['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M12']);
+    expect(offered.findIndex((p) => p.code === 'M03')).toBeLessThan(offered.findIndex((p) => p.code === 'Q1'));
     const template = await kaohe.request('GET', `/api/assessment/years/${year}/periods/M06/import-template.xlsx`);
     expect(template.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

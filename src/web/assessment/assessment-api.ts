@@ -76,7 +76,7 @@ export const assessmentApi = {
   attachAdjustmentEvidence: (adjustmentId: string, file: File) =>
     uploadFile<{ id: string }>(`/api/assessment/adjustments/${id(adjustmentId)}/evidence?fileName=${id(file.name)}`, file, file.type),
   /** The years whose scheme lets the user bulk-import (the office: every year; the statistics bureau: the years naming its unit). */
-  importAccess: () => request<{ years: number[] }>('GET', '/api/assessment/import-access'),
+  importAccess: () => request<{ years: number[]; periods: Record<string, { code: string; label: string; kind: 'period' | 'month' }[]> }>('GET', '/api/assessment/import-access'),
   importTemplateUrl: (year: number, period: string) => `/api/assessment/years/${year}/periods/${id(period)}/import-template.xlsx`,
   startImport: (year: number, period: string, file: File, onProgress?: (share: number) => void) =>
     uploadFile<ImportJob>(`/api/assessment/years/${year}/periods/${id(period)}/import`, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', onProgress),

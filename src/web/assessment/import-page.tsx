@@ -20,11 +20,13 @@ export function ImportPage() {
   const user = useUser();
   const office = user.role === 'admin' || user.role === 'assessment_office';
   const { message } = App.useApp();
-  const access = useLoader(async () => (office ? { years: assessmentYears } : assessmentApi.importAccess()), [office]);
+  const access = useLoader(() => assessmentApi.importAccess(), [office]);
   const years = access.data?.years ?? [];
   const [year, setYear] = useState(assessmentYears[0]!);
   useEffect(() => { if (years.length && !years.includes(year)) setYear(years[0]!); }, [years, year]);
   const [period, setPeriod] = useState('Y');
+  const codes = access.data?.periods[year]?.map((p) => p.code);
+  useEffect(() => { if (codes?.length && !codes.includes(period)) setPeriod(codes.at(-1)!); }, [codes?.join(), period]);
   const [sent, setSent] = useState<number | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   /** A refusal before the job starts: a frozen (published) period, or no right to import. */
@@ -53,7 +55,10 @@ export function ImportPage() {
     return false;
   };
   const share = job && job.total ? Math.round((job.done / job.total) * 100) : 0;
-  const periods = [{ value: 'Q1', label: tx('一季度', 'Q1') }, { value: 'H1', label: tx('上半年', 'H1') }, { value: 'Q1-3', label: tx('前三季度', 'Q1–Q3') }, { value: 'Y', label: tx('全年', 'Year') }];
+  // The year's periods as its scheme has them, months too when it has monthly indicators.
+  const yearPeriods = access.data?.periods[year] ?? [];
+  const periods = yearPeriods.map((p) => ({ value: p.code, label: tx(p.label, periodInEnglish(p.code)) }));
+  const isMonth = yearPeriods.find((p) => p.code === period)?.kind === 'month';
   return (
     <div className="page">
       <PageHeader title={office ? tx('批量导入与加减分', 'Import & adjustments') : tx('统计数据批量导入', 'Statistics import')}
@@ -77,7 +82,8 @@ export function ImportPage() {
             description={job.errors.length ? <ul style={{ margin: 0 }}>{job.errors.slice(0, 15).map((e) => <li key={`${e.sheet}${e.row}${e.column}`}>{`${e.sheet} ${e.column}${e.row}：${e.message}`}</li>)}</ul> : undefined} />
         </div>}
       </Card>
-      {office && <Adjustments year={year} period={period} />}
+      {office && !isMonth && <Adjustments year={year} period={period} />}
+      {office && isMonth && <Alert type="info" showIcon title={tx('加减分与一票否决按考核期登记：请选择季度或全年', 'Bonus, penalty and veto entries belong to assessment periods: choose a quarter or the year')} />}
     </div>
   );
 }
@@ -176,4 +182,12 @@ function ProposeAdjustment({ year, period, onDone }: { year: number; period: str
       </Modal>
     </>
   );
+}
+
+/** English names of the usual period codes (Q1, H1, Q1-3, Y, M01…M12); other codes as they are. */
+function periodInEnglish(code: string): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const month = /^M(0[1-9]|1[0-2])$/.exec(code);
+  if (month) return months[Number(month[1]) - 1]!;
+  return ({ Q1: 'Q1', H1: 'H1', 'Q1-3': 'Q1–Q3', Y: 'Year' } as Record<string, string>)[code] ?? code;
 }
