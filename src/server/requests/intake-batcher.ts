@@ -47,8 +47,9 @@ const stepColumns: UnnestColumn<StepRow>[] = [
 ];
 
 /**
- * The row as the database now holds it: what intake wrote and the defaults of the rest. Built here rather than read back, since returning every column of every
- * request costs the database and this process more than the insert; a test compares the two.
+ * The row as the database now holds it: what intake wrote and the defaults of the rest. Built
+ * here rather than read back, since returning every column of every request costs the database
+ * and this process more than the insert; a test compares the two.
  */
 export function storedRow(r: NewRequestRow): RequestRow {
   return {
