@@ -48,13 +48,17 @@ export interface DueItem {
   reviewComment: string;
 }
 
-export interface SubmissionLine {
+/** What a line of a form or a review shows of its indicator. */
+export interface IndicatorHeading {
   indicatorCode: string;
   name: string;
   dimension: string;
   unitOfMeasure: string;
   direction: 1 | -1;
   target: number | null;
+}
+
+export interface SubmissionLine extends IndicatorHeading {
   min: number | null;
   max: number | null;
   /** This indicator's deadline in the period (its dueDay, else the period's). */
@@ -76,13 +80,7 @@ export interface SubmissionLine {
  * An indicator the unit does not report: filled from 12345 data (data source `requests`), shown
  * to the unit and the reviewer with what it is computed from, never editable.
  */
-export interface ComputedLine {
-  indicatorCode: string;
-  name: string;
-  dimension: string;
-  unitOfMeasure: string;
-  direction: 1 | -1;
-  target: number | null;
+export interface ComputedLine extends IndicatorHeading {
   source: 'requests';
   /** 根据12345接诉即办数据计算 (computed from 12345 data). */
   sourceLabel: string;

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit-trail.ts';
 import { conflict, notFound, staleVersion, unprocessable } from '../http/errors.ts';
 import { yearRound } from '../../core/scheme/round-snapshot.ts';
 import { indicatorsDue, type SchemeContent, type SchemeNode, type SchemeView } from '../../core/scheme/scheme.ts';
-import { deadlineInstant, type ComputedLine, type DueItem, type SubmissionState, type SubmissionView } from '../../core/scheme/collection.ts';
+import { deadlineInstant, type ComputedLine, type DueItem, type IndicatorHeading, type SubmissionState, type SubmissionView } from '../../core/scheme/collection.ts';
 import { requestsIndicators, requestsSourceLabel } from '../../core/scheme/requests-indicator.ts';
 import { collectionPeriod, collectionPeriods, indicatorDeadline, periodDue, type CollectionPeriod } from '../../core/scheme/collection-periods.ts';
 import { submissionPolicy } from './assessment-policy.ts';
@@ -135,12 +135,16 @@ async function computedLines(db: Db, s: SchemeView, year: number, p: ReturnType<
   return fed.map((n) => {
     const value = now?.value ?? null;
     return {
-      indicatorCode: n.code, name: n.name, dimension: nodes.get(n.parent ?? '')?.name ?? '', unitOfMeasure: n.unitOfMeasure ?? '',
-      direction: n.direction ?? 1, target: n.target ?? null, source: 'requests' as const, sourceLabel: requestsSourceLabel,
+      ...headingOf(n, nodes), source: 'requests' as const, sourceLabel: requestsSourceLabel,
       value, previous: before, change: value !== null && before !== null ? value - before : null,
       months: values[p.code]?.months ?? [], composites: now?.composites ?? {}, frozen: published.length > 0,
     };
   });
+}
+
+/** An indicator as a line of a form or a review names it, its dimension looked up among `nodes`. */
+function headingOf(n: SchemeNode, nodes: Map<string, SchemeNode>): IndicatorHeading {
+  return { indicatorCode: n.code, name: n.name, dimension: nodes.get(n.parent ?? '')?.name ?? '', unitOfMeasure: n.unitOfMeasure ?? '', direction: n.direction ?? 1, target: n.target ?? null };
 }
 
 export async function submissionView(db: Db | Tx, actor: Actor, year: number, period: string, unitId: string, scheme?: SchemeView): Promise<SubmissionView> {
@@ -167,8 +171,7 @@ export async function submissionView(db: Db | Tx, actor: Actor, year: number, pe
     const handedIn = v === null ? null
       : values.get(n.code)?.submittedAt ?? (row?.state === 'submitted' || row?.state === 'approved' ? row.submittedAt : null);
     return {
-      indicatorCode: n.code, name: n.name, dimension: nodes.get(n.parent ?? '')?.name ?? '', unitOfMeasure: n.unitOfMeasure ?? '',
-      direction: n.direction ?? 1, target: n.target ?? null, min: n.min ?? null, max: n.max ?? null,
+      ...headingOf(n, nodes), min: n.min ?? null, max: n.max ?? null,
       deadline: own, late: handedIn !== null && handedIn > deadlineInstant(own),
       value: v, note: values.get(n.code)?.note ?? '', previous: before, change: v !== null && before !== null ? v - before : null,
       outlier: outliers.get(n.code) ?? null,

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/client.ts';
 import { genesisHash } from '../audit/audit-hash.ts';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { citizenRequests } from '../db/schema/index.ts';
 import { isoOrNull, jsonOrNull, rowsOf, unnestInsert, unnestRows, type UnnestColumn } from '../db/unnest.ts';
 import { auditColumns, chainHeadOf, recordAudits, sealAudits, type AuditEntry, type ChainHead } from '../audit/audit-trail.ts';
@@ -63,19 +63,22 @@ export function storedRow(r: NewRequestRow): RequestRow {
   };
 }
 
+/** `INSERT INTO request_steps …`: each request's first step (received), for those where `only` holds. */
+function firstSteps(items: IntakeWrite[], only: SQL): SQL {
+  const steps = items.map((i): StepRow => ({ id: randomUUID(), requestId: i.row.id, actorId: i.actorId, actorName: i.actorName, note: i.note, at: i.row.receivedAt }));
+  return sql`INSERT INTO request_steps (id, request_id, event, from_status, to_status, actor_id, actor_name, note, at)
+    SELECT s.id, s.request_id, 'receive', NULL, 'received', s.actor_id, s.actor_name, s.note, s.at
+    FROM ${unnestRows(steps, stepColumns, 's')} WHERE ${only}`;
+}
+
 /**
  * The ordinary way, inside a transaction: the requests and the first step of each that went in
  * (a clash of code or idempotency key leaves a request out), then their audit records.
  */
 async function writeCarefully(tx: Tx, items: IntakeWrite[]): Promise<(RequestRow | undefined)[]> {
-  const steps = items.map((i): StepRow => ({ id: randomUUID(), requestId: i.row.id, actorId: i.actorId, actorName: i.actorName, note: i.note, at: i.row.receivedAt }));
   const written = new Set(rowsOf<{ id: string }>(await tx.execute(sql`
     WITH written AS (INSERT INTO citizen_requests ${unnestInsert(items.map((i) => i.row), requestColumns)} ON CONFLICT DO NOTHING RETURNING id)
-    INSERT INTO request_steps (id, request_id, event, from_status, to_status, actor_id, actor_name, note, at)
-      SELECT s.id, s.request_id, 'receive', NULL, 'received', s.actor_id, s.actor_name, s.note, s.at
-      FROM ${unnestRows(steps, stepColumns, 's')}
-      JOIN written w ON w.id = s.request_id
-      RETURNING request_id AS id`)).map((r) => r.id));
+    ${firstSteps(items, sql`s.request_id IN (SELECT id FROM written)`)} RETURNING request_id AS id`)).map((r) => r.id));
   const kept = items.filter((i) => written.has(i.row.id)).map((i) => ({ ...i, stored: storedRow(i.row) }));
   await recordAudits(tx, kept.map((i) => receipt(i, i.stored)));
   const byId = new Map(kept.map((i) => [i.row.id, i.stored]));
@@ -92,16 +95,13 @@ const receipt = (i: IntakeWrite, stored: RequestRow): AuditEntry =>
 async function writeInOneStatement(db: Db, items: IntakeWrite[], head: ChainHead): Promise<{ rows: RequestRow[]; head: ChainHead } | { moved: ChainHead }> {
   const stored = items.map((i) => storedRow(i.row));
   const sealed = sealAudits(head, items.map((i, n) => receipt(i, stored[n]!)));
-  const steps = items.map((i): StepRow => ({ id: randomUUID(), requestId: i.row.id, actorId: i.actorId, actorName: i.actorName, note: i.note, at: i.row.receivedAt }));
   // audit_chain_head() takes the chain's lock before it reads the end (migration 0009); every
   // insert waits on that check, so nothing is written unless the records follow the true end.
   const [answer] = rowsOf<{ seq: string | null; hash: string | null; written: string | number }>(await db.execute(sql`
     WITH head AS (SELECT seq, hash FROM audit_chain_head()),
     ok AS (SELECT 1 FROM head WHERE coalesce(head.seq, 0) = ${head.seq} AND coalesce(head.hash, ${genesisHash}) = ${head.hash}),
     requests AS (INSERT INTO citizen_requests ${unnestInsert(items.map((i) => i.row), requestColumns)} WHERE EXISTS (SELECT 1 FROM ok) RETURNING id),
-    steps AS (INSERT INTO request_steps (id, request_id, event, from_status, to_status, actor_id, actor_name, note, at)
-      SELECT s.id, s.request_id, 'receive', NULL, 'received', s.actor_id, s.actor_name, s.note, s.at
-      FROM ${unnestRows(steps, stepColumns, 's')} WHERE EXISTS (SELECT 1 FROM ok)),
+    steps AS (${firstSteps(items, sql`EXISTS (SELECT 1 FROM ok)`)}),
     audit AS (INSERT INTO audit_log ${unnestInsert(sealed.rows, auditColumns)} WHERE EXISTS (SELECT 1 FROM ok))
     SELECT (SELECT seq FROM head) AS seq, (SELECT hash FROM head) AS hash, (SELECT count(*) FROM requests) AS written`));
   if (Number(answer!.written) === items.length) return { rows: stored, head: sealed.head };
